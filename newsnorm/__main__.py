@@ -1,0 +1,5 @@
+import sys
+
+from newsnorm.cli import main
+
+sys.exit(main())
