@@ -39,7 +39,26 @@ _EXPORTS: dict[str, str] = {
     "StepChange": "newsnorm.types",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "QUOTE_STYLES",
+    "Flag",
+    "LanguageGuess",
+    "Normalized",
+    "Normalizer",
+    "Removal",
+    "StepChange",
+    "__version__",
+    "decode_bytes",
+    "detect_language",
+    "find_boilerplate",
+    "fix_encoding",
+    "flag_untranslated",
+    "normalize",
+    "normalize_quotes",
+    "normalize_whitespace",
+    "strip_boilerplate",
+    "to_ascii",
+]
 
 if TYPE_CHECKING:
     from newsnorm.ascii import to_ascii

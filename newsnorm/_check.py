@@ -22,8 +22,8 @@ def ensure_str(text: object, func: str) -> str:
         return text
     if isinstance(text, (bytes, bytearray, memoryview)):
         raise TypeError(
-            f"{func}() takes str, not {type(text).__name__}: decode the bytes first, "
-            "e.g. newsnorm.decode_bytes(data) (UTF-8 with a cp1252 fallback) or data.decode('utf-8')"
+            f"{func}() takes str, not {type(text).__name__}: decode the bytes first, e.g. "
+            "newsnorm.decode_bytes(data) (UTF-8 with a cp1252 fallback) or data.decode('utf-8')"
         )
     if text is None:
         raise TypeError(f"{func}() takes str, not None: pass '' for an empty document")

@@ -46,7 +46,5 @@ def available_languages(name: str) -> tuple[str, ...]:
     """Languages that have a ``<name>.txt`` data file, sorted."""
     root = data_path()
     return tuple(
-        sorted(
-            d.name for d in root.iterdir() if d.is_dir() and (d / f"{name}.txt").is_file()
-        )
+        sorted(d.name for d in root.iterdir() if d.is_dir() and (d / f"{name}.txt").is_file())
     )

@@ -114,9 +114,7 @@ def process_line(raw: bytes, job: JsonlJob) -> LineResult:
         return _bad_line(raw, job, f"missing field {job.field!r}")
     value = record[job.field]
     if not isinstance(value, str):
-        return _bad_line(
-            raw, job, f"field {job.field!r} is {type(value).__name__}, not a string"
-        )
+        return _bad_line(raw, job, f"field {job.field!r} is {type(value).__name__}, not a string")
     result = job.normalizer()(value)
     record[job.field] = result.text
     if job.report:
@@ -236,7 +234,7 @@ def _open_input(name: str) -> IO[bytes]:
     if name == "-":
         return sys.stdin.buffer
     try:
-        return open(name, "rb")  # noqa: SIM115 - closed by the caller
+        return open(name, "rb")
     except OSError as exc:
         raise FatalError(f"cannot read {name}: {exc.strerror}") from exc
 
@@ -360,53 +358,124 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 ok, 1 some records or files could not be normalized "
         "(reported on stderr), 2 usage error or aborted run.",
     )
-    parser.add_argument("inputs", nargs="*", default=["-"], metavar="FILE",
-                        help="input files; '-' or nothing reads stdin")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write here instead of stdout (written atomically; never over an input)")
-    parser.add_argument("--jsonl", action="store_true",
-                        help="inputs are JSON Lines: normalize one field of every object")
-    parser.add_argument("--field", default="text", help="the JSONL field to normalize (default: text)")
-    parser.add_argument("--report", dest="no_report", action="store_false", default=None,
-                        help="plain text: print JSON with the text and the report "
-                        "(JSONL: the report is on by default)")
-    parser.add_argument("--no-report", dest="no_report", action="store_true",
-                        help="JSONL: do not add the 'newsnorm' report key")
-    parser.add_argument("--errors", choices=("raise", "skip", "pass"), default="pass",
-                        help="JSONL lines that are not valid JSON objects with the field: "
-                        "pass them through unchanged (default), skip them, or stop; "
-                        "all are reported on stderr and counted in the exit status")
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        default=["-"],
+        metavar="FILE",
+        help="input files; '-' or nothing reads stdin",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here instead of stdout (written atomically; never over an input)",
+    )
+    parser.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="inputs are JSON Lines: normalize one field of every object",
+    )
+    parser.add_argument(
+        "--field", default="text", help="the JSONL field to normalize (default: text)"
+    )
+    parser.add_argument(
+        "--report",
+        dest="no_report",
+        action="store_false",
+        default=None,
+        help="plain text: print JSON with the text and the report "
+        "(JSONL: the report is on by default)",
+    )
+    parser.add_argument(
+        "--no-report",
+        dest="no_report",
+        action="store_true",
+        help="JSONL: do not add the 'newsnorm' report key",
+    )
+    parser.add_argument(
+        "--errors",
+        choices=("raise", "skip", "pass"),
+        default="pass",
+        help="JSONL lines that are not valid JSON objects with the field: "
+        "pass them through unchanged (default), skip them, or stop; "
+        "all are reported on stderr and counted in the exit status",
+    )
     parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
-    parser.add_argument("--decode-errors", choices=("strict", "replace"), default="strict",
-                        help="invalid bytes in the input: report them (strict, default) "
-                        "or replace them with U+FFFD")
-    parser.add_argument("--lang", default=None,
-                        help=f"document language ({', '.join(LANGUAGES)}, or e.g. de-CH); "
-                        "default: detect")
-    parser.add_argument("--quotes", default=None, choices=("auto", *QUOTE_STYLES),
-                        metavar="STYLE",
-                        help="normalize quotation marks: auto (style of the language) or one of "
-                        + ", ".join(QUOTE_STYLES))
-    parser.add_argument("--source", default="en", choices=LANGUAGES,
-                        help="language stray tokens come from (default: en)")
-    parser.add_argument("--min-score", type=float, default=None,
-                        help="threshold for untranslated-token flags (0..1)")
-    parser.add_argument("--boilerplate-level", choices=LEVELS, default="balanced",
-                        help="how much boilerplate evidence is enough (default: balanced)")
-    parser.add_argument("--drop-headline", dest="keep_headline", action="store_false",
-                        help="remove the page headline too")
-    parser.add_argument("--drop-captions", dest="keep_captions", action="store_false",
-                        help="remove image captions too, not just their credits")
-    for step, what in (("fix-encoding", "encoding repair"), ("whitespace", "whitespace"),
-                       ("boilerplate", "boilerplate stripping"),
-                       ("untranslated", "untranslated-token flags")):
+    parser.add_argument(
+        "--decode-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="invalid bytes in the input: report them (strict, default) "
+        "or replace them with U+FFFD",
+    )
+    parser.add_argument(
+        "--lang",
+        default=None,
+        help=f"document language ({', '.join(LANGUAGES)}, or e.g. de-CH); default: detect",
+    )
+    parser.add_argument(
+        "--quotes",
+        default=None,
+        choices=("auto", *QUOTE_STYLES),
+        metavar="STYLE",
+        help="normalize quotation marks: auto (style of the language) or one of "
+        + ", ".join(QUOTE_STYLES),
+    )
+    parser.add_argument(
+        "--source",
+        default="en",
+        choices=LANGUAGES,
+        help="language stray tokens come from (default: en)",
+    )
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        default=None,
+        help="threshold for untranslated-token flags (0..1)",
+    )
+    parser.add_argument(
+        "--boilerplate-level",
+        choices=LEVELS,
+        default="balanced",
+        help="how much boilerplate evidence is enough (default: balanced)",
+    )
+    parser.add_argument(
+        "--drop-headline",
+        dest="keep_headline",
+        action="store_false",
+        help="remove the page headline too",
+    )
+    parser.add_argument(
+        "--drop-captions",
+        dest="keep_captions",
+        action="store_false",
+        help="remove image captions too, not just their credits",
+    )
+    for step, what in (
+        ("fix-encoding", "encoding repair"),
+        ("whitespace", "whitespace"),
+        ("boilerplate", "boilerplate stripping"),
+        ("untranslated", "untranslated-token flags"),
+    ):
         dest = step.replace("-", "_")
-        parser.add_argument(f"--no-{step}", dest=dest, action="store_false",
-                            help=f"switch off {what}")
-    parser.add_argument("-j", "--jobs", type=int, default=1,
-                        help="JSONL: worker processes (output stays in input order)")
-    parser.add_argument("--progress", dest="progress", action="store_true", default=None,
-                        help="show a progress bar (default: when stderr is a terminal)")
+        parser.add_argument(
+            f"--no-{step}", dest=dest, action="store_false", help=f"switch off {what}"
+        )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        help="JSONL: worker processes (output stays in input order)",
+    )
+    parser.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal)",
+    )
     parser.add_argument("--no-progress", dest="progress", action="store_false")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="-v info, -vv debug")
     parser.add_argument("--version", action="version", version=f"newsnorm {__version__}")
@@ -451,10 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     progress_on = args.progress if args.progress is not None else sys.stderr.isatty()
     out = _Output(args.output)
     try:
-        if args.jsonl:
-            status = _run_jsonl(args, out, progress_on)
-        else:
-            status = _run_text(args, out)
+        status = _run_jsonl(args, out, progress_on) if args.jsonl else _run_text(args, out)
         out.commit()
     except FatalError as exc:
         out.discard()

@@ -10,7 +10,8 @@ touched, because ftfy needs the original spacing.
 :class:`Normalizer` is the same, configured once: a frozen, picklable dataclass
 for repeated use in scrapers, process pools and cluster jobs.
 
->>> result = normalize("zum Inhalt\\nDer Bundestag hat am Freitag ein Gesetz beschlossen.", lang="de")
+>>> text = "zum Inhalt\\nDer Bundestag hat am Freitag ein Gesetz beschlossen."
+>>> result = normalize(text, lang="de")
 >>> result.text
 'Der Bundestag hat am Freitag ein Gesetz beschlossen.'
 >>> [(r.text, r.reason) for r in result.removed]
@@ -112,7 +113,9 @@ class Normalizer:
         if isinstance(self.min_score, bool) or not isinstance(self.min_score, (int, float)):
             raise TypeError(f"Normalizer(): min_score must be a number, not {self.min_score!r}")
         if not 0.0 <= float(self.min_score) <= 1.0:
-            raise ValueError(f"Normalizer(): min_score must be between 0 and 1, not {self.min_score}")
+            raise ValueError(
+                f"Normalizer(): min_score must be between 0 and 1, not {self.min_score}"
+            )
 
     def options(self) -> dict[str, Any]:
         """The options as a plain dict (what ``Normalizer(**options)`` takes)."""
@@ -190,9 +193,7 @@ class Normalizer:
             base = lang.partition("-")[0]
             if base != self.source:
                 flags = tuple(
-                    flag_untranslated(
-                        text, lang=base, source=self.source, min_score=self.min_score
-                    )
+                    flag_untranslated(text, lang=base, source=self.source, min_score=self.min_score)
                 )
 
         return Normalized(

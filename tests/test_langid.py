@@ -10,20 +10,41 @@ from newsnorm.langid import supported_languages
 from tests.strategies import any_text, newsy_text
 
 CASES = [
-    ("de", "Der Bundestag hat am Freitag ein neues Gesetz beschlossen. Die Opposition "
-           "kritisierte, dass die Regierung die Länder nicht gefragt habe."),
-    ("en", "The city council voted on Tuesday to close the old bridge. Residents said "
-           "they had not been told about the plan before the meeting."),
-    ("fr", "Le conseil municipal a voté mardi la fermeture du vieux pont. Les habitants "
-           "ont dit qu'ils n'avaient pas été informés avant la réunion."),
-    ("es", "El ayuntamiento votó el martes el cierre del viejo puente. Los vecinos dijeron "
-           "que no habían sido informados antes de la reunión."),
-    ("it", "Il consiglio comunale ha votato martedì la chiusura del vecchio ponte. I residenti "
-           "hanno detto che non erano stati informati prima della riunione."),
-    ("nl", "De gemeenteraad heeft dinsdag gestemd om de oude brug te sluiten. Bewoners zeiden "
-           "dat ze niet voor de vergadering over het plan waren geïnformeerd."),
-    ("pl", "Rada miasta zagłosowała we wtorek za zamknięciem starego mostu. Mieszkańcy "
-           "powiedzieli, że nie zostali o tym poinformowani przed posiedzeniem."),
+    (
+        "de",
+        "Der Bundestag hat am Freitag ein neues Gesetz beschlossen. Die Opposition "
+        "kritisierte, dass die Regierung die Länder nicht gefragt habe.",
+    ),
+    (
+        "en",
+        "The city council voted on Tuesday to close the old bridge. Residents said "
+        "they had not been told about the plan before the meeting.",
+    ),
+    (
+        "fr",
+        "Le conseil municipal a voté mardi la fermeture du vieux pont. Les habitants "
+        "ont dit qu'ils n'avaient pas été informés avant la réunion.",
+    ),
+    (
+        "es",
+        "El ayuntamiento votó el martes el cierre del viejo puente. Los vecinos dijeron "
+        "que no habían sido informados antes de la reunión.",
+    ),
+    (
+        "it",
+        "Il consiglio comunale ha votato martedì la chiusura del vecchio ponte. I residenti "
+        "hanno detto che non erano stati informati prima della riunione.",
+    ),
+    (
+        "nl",
+        "De gemeenteraad heeft dinsdag gestemd om de oude brug te sluiten. Bewoners zeiden "
+        "dat ze niet voor de vergadering over het plan waren geïnformeerd.",
+    ),
+    (
+        "pl",
+        "Rada miasta zagłosowała we wtorek za zamknięciem starego mostu. Mieszkańcy "
+        "powiedzieli, że nie zostali o tym poinformowani przed posiedzeniem.",
+    ),
 ]
 
 

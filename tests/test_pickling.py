@@ -18,7 +18,7 @@ import newsnorm
 from tests.conftest import ROOT
 
 TEXT = (
-    "zum Inhalt\nFÃ¼r die Regierung war das \"initially\" ein Erfolg, sagte der Minister "
+    'zum Inhalt\nFÃ¼r die Regierung war das "initially" ein Erfolg, sagte der Minister '
     "am Montag in Berlin.\nLesen Sie auch:\n"
 )
 

@@ -103,7 +103,9 @@ def test_removals_point_into_the_boilerplate_input() -> None:
 
 def test_report_is_json_and_str_is_the_text() -> None:
     result = normalize("FÃ¼r alle Bürger gilt das neue Gesetz ab dem ersten Januar.", lang="de")
-    assert str(result) == result.text == "Für alle Bürger gilt das neue Gesetz ab dem ersten Januar."
+    assert (
+        str(result) == result.text == "Für alle Bürger gilt das neue Gesetz ab dem ersten Januar."
+    )
     data = json.loads(json.dumps(result.to_dict()))
     assert data["changed"] == ["encoding"]
     assert data["lang"] == "de"
@@ -187,6 +189,7 @@ def test_normalizer_is_frozen_and_reports_options() -> None:
 
 
 def test_public_api_is_complete() -> None:
+    assert sorted(newsnorm.__all__) == sorted(["__version__", *newsnorm._EXPORTS])
     for name in newsnorm.__all__:
         assert getattr(newsnorm, name) is not None
     with pytest.raises(AttributeError):

@@ -1,0 +1,144 @@
+"""Time per MB against document size, and on hostile inputs: no super-linear path anywhere.
+
+For news documents of 1 KB, 10 KB, 100 KB, 1 MB and 10 MB (cut from the benchmark corpus)
+it prints the seconds per MB of ``normalize()`` and of each step, as a ratio to the 100 KB
+figure (the bar: within 1.5x). Then, for hostile inputs of 1 MB each, the ratio to normal
+news text of the same size (the bar: within 3x).
+
+Usage::
+
+    python benchmarks/corpus.py          # once
+    python benchmarks/scaling.py [--max-mb 10] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import newsnorm  # noqa: E402
+
+MB = 1_000_000
+
+
+def news_text(corpus: Path, size: int) -> str:
+    parts: list[str] = []
+    total = 0
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line)["text"]
+            parts.append(text)
+            total += len(text)
+            if total >= size:
+                break
+    text = "\n\n".join(parts)
+    while len(text) < size:
+        text = text + "\n\n" + text
+    return text[:size]
+
+
+def hostile_inputs(size: int) -> dict[str, str]:
+    def fill(unit: str) -> str:
+        return (unit * (size // len(unit) + 1))[:size]
+
+    return {
+        "one line, no breaks": fill(
+            "Das ist ein langer Satz ohne Zeilenumbruch, und er geht weiter "
+        ),
+        "no spaces at all": fill("Donaudampfschifffahrtsgesellschaftskapitän"),
+        "100,000 one-word lines": fill("Politik\n")[:size],
+        "quote characters": fill("\"„“”«»'‚‘’"),
+        "apostrophes": fill("'"),
+        "&amp;": fill("&amp;"),
+        "mojibake": fill("FÃƒÂ¼r GrÃ¼ÃŸe â€žZitatâ€œ "),
+        "combining marks": fill("e" + "\u0301" * 9),
+        "emoji with joiners": fill("👩\u200d👩\u200d👧\u200d👦"),
+        "right-to-left text": fill("שלום עולם مرحبا بالعالم "),
+    }
+
+
+def steps() -> dict[str, Callable[[str], object]]:
+    return {
+        "normalize": newsnorm.Normalizer(quotes="auto"),
+        "fix_encoding": newsnorm.fix_encoding,
+        "normalize_whitespace": newsnorm.normalize_whitespace,
+        "strip_boilerplate": lambda t: newsnorm.strip_boilerplate(t, lang="de"),
+        "normalize_quotes": lambda t: newsnorm.normalize_quotes(t, style="de"),
+        "flag_untranslated": lambda t: newsnorm.flag_untranslated(t, lang="de"),
+    }
+
+
+def seconds_per_mb(func: Callable[[str], object], docs: list[str], repeats: int) -> float:
+    size = sum(len(d) for d in docs)
+    runs = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for doc in docs:
+            func(doc)
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs) / (size / MB)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=HERE / "out" / "corpus.jsonl")
+    parser.add_argument("--max-mb", type=float, default=10.0)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    if not args.corpus.exists():
+        sys.exit(f"{args.corpus} is missing: run python benchmarks/corpus.py first")
+    funcs = steps()
+    for func in funcs.values():
+        func("warm up: Der Bundestag hat am Freitag beschlossen.")
+
+    sizes = [s for s in (1_000, 10_000, 100_000, 1_000_000, 10_000_000) if s <= args.max_mb * MB]
+    base_text = news_text(args.corpus, max(sizes))
+    table: dict[int, dict[str, float]] = {}
+    for size in sizes:
+        count = max(1, 1_000_000 // size)  # at least 1 MB of work per measurement
+        docs = [base_text[i * size : (i + 1) * size] or base_text[:size] for i in range(count)]
+        repeats = args.repeats if size < 10_000_000 else 1
+        table[size] = {name: seconds_per_mb(f, docs, repeats) for name, f in funcs.items()}
+
+    ref = table[100_000]
+    print("seconds per MB by document size (ratio to 100 KB in brackets; bar <= 1.5)")
+    print(f"{'size':>10} " + " ".join(f"{name:>22}" for name in funcs))
+    worst_size = 0.0
+    for size, row in table.items():
+        cells = []
+        for name, secs in row.items():
+            ratio = secs / ref[name]
+            worst_size = max(worst_size, ratio)
+            cells.append(f"{secs:9.3f} ({ratio:4.2f})".rjust(22))
+        print(f"{size:>10} " + " ".join(cells))
+
+    normal = news_text(args.corpus, MB)
+    normal_rate = {name: seconds_per_mb(f, [normal], args.repeats) for name, f in funcs.items()}
+    print("\nhostile inputs of 1 MB: seconds per MB (ratio to 1 MB of news text; bar <= 3)")
+    print(f"{'input':>24} " + " ".join(f"{name:>22}" for name in funcs))
+    worst_hostile = 0.0
+    for label, text in hostile_inputs(MB).items():
+        cells = []
+        for name, f in funcs.items():
+            secs = seconds_per_mb(f, [text], args.repeats)
+            ratio = secs / normal_rate[name]
+            worst_hostile = max(worst_hostile, ratio)
+            cells.append(f"{secs:9.3f} ({ratio:5.2f})".rjust(22))
+        print(f"{label:>24} " + " ".join(cells))
+    print(
+        f"\nworst size ratio {worst_size:.2f} (bar 1.5); worst hostile ratio {worst_hostile:.2f} "
+        "(bar 3)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
