@@ -1,0 +1,65 @@
+"""Coverage-guided fuzzing of the CLI's JSONL reader with atheris.
+
+Every input is one raw line of bytes as the CLI reads it; ``process_line`` must never
+raise, must return exactly one line (or nothing with ``--errors skip``) that ends in a
+newline, and a line without an error must be a JSON object whose field is a string.
+
+Usage::
+
+    python benchmarks/fuzz/fuzz_jsonl.py -max_total_time=600 \
+        benchmarks/out/fuzz_jsonl benchmarks/fuzz/seeds_jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import atheris
+
+with atheris.instrument_imports(include=["newsnorm"]):
+    from newsnorm.cli import JsonlJob, process_line
+
+JOBS = [
+    JsonlJob(
+        options=(("lang", None),),
+        field="text",
+        errors=errors,
+        encoding="utf-8",
+        decode_errors=decode,
+        report=report,
+    )
+    for errors in ("pass", "skip")
+    for decode in ("strict", "replace")
+    for report in (True, False)
+]
+
+
+def test_one_input(data: bytes) -> None:
+    if not data:
+        return
+    job = JOBS[data[0] % len(JOBS)]
+    raw = data[1:].split(b"\n", 1)[0] + b"\n"
+    result = process_line(raw, job)
+    if result.output is None:
+        assert job.errors == "skip"
+        assert result.error is not None
+        return
+    assert result.output.endswith(b"\n")
+    assert result.output.count(b"\n") == 1, "one input line must give one output line"
+    if result.error is None:
+        record = json.loads(result.output)
+        assert isinstance(record, dict)
+        assert isinstance(record[job.field], str)
+        assert ("newsnorm" in record) == job.report
+    else:
+        assert result.output == raw
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
