@@ -51,7 +51,8 @@ def test_one_input(data: bytes) -> None:
         record = json.loads(result.output)
         assert isinstance(record, dict)
         assert isinstance(record[job.field], str)
-        assert ("newsnorm" in record) == job.report
+        if job.report:
+            assert "newsnorm" in record
     else:
         assert result.output == raw
 
