@@ -530,6 +530,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.discard()
         log.error("interrupted; no output file was written")
         return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `newsnorm big.jsonl | head`): stop quietly
+        out.discard()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FATAL
     except BaseException:
         out.discard()
         raise
