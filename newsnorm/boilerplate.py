@@ -1,0 +1,656 @@
+"""Strip page boilerplate (menus, teasers, share rows, footers, credits) from plain text.
+
+A scraper that turns a news page into text keeps every text node: menus,
+skip links, share rows, teaser headlines of other articles, comment widgets,
+footers, picture credits glued to captions. :func:`strip_boilerplate` removes
+them from the plain text alone, line by line, and :func:`find_boilerplate`
+reports every removal with its position and a reason a person can read.
+
+The evidence, cheapest first:
+
+* phrases a site uses for its furniture, per language, in data files
+  (``newsnorm/data/<lang>/bp_*.txt``, plus ``data/any`` for every language);
+* where the article body is: the densest run of long, sentence-like lines
+  (a maximum-sum segment over per-line scores), and the position of every
+  other line relative to it (before, inside, after);
+* the shape of a line: length, words, final punctuation, function words,
+  separators such as `` | ``, digits only, punctuation only;
+* context: runs of short link-like lines, a heading that opens a teaser
+  block and the teaser lines under it, repeated lines (the first copy stays),
+  credits glued to the end of a caption (the credit goes, the caption stays).
+
+Removal is always of whole lines or of a clearly delimited line tail (a
+credit); nothing is cut inside a sentence of the article.
+
+>>> page = "Zum Inhalt springen\\nStartseite\\nPolitik\\n\\nSteuern steigen\\n\\n" + (
+...     "Die Regierung hat am Montag beschlossen, dass die Steuern im kommenden Jahr steigen. "
+...     "Der Finanzminister sagte, das sei nötig, um die Schulden zu senken.\\n\\n"
+...     "Teilen\\nImpressum")
+>>> print(strip_boilerplate(page, lang="de"))
+Steuern steigen
+<BLANKLINE>
+Die Regierung hat am Montag beschlossen, dass die Steuern im kommenden Jahr steigen. Der Finanzminister sagte, das sei nötig, um die Schulden zu senken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from newsnorm._check import check_choice, ensure_str
+from newsnorm._data import load_lines, load_set
+from newsnorm.langid import detect_language
+from newsnorm.types import Removal
+
+__all__ = ["LEVELS", "apply_removals", "find_boilerplate", "strip_boilerplate"]
+
+#: The values of the ``level`` option, from the fewest removals to the most.
+LEVELS: tuple[str, ...] = ("conservative", "balanced", "aggressive")
+
+#: Languages with phrase data; any other language gets the language-independent evidence.
+PHRASE_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "nl", "pl")
+
+# Phrase categories (data file ``bp_<category>.txt``) and the reason reported for them.
+_CATEGORIES: dict[str, str] = {
+    "skip": "skip link",
+    "navigation": "navigation",
+    "legal": "footer link",
+    "account": "newsletter/login",
+    "share": "share buttons",
+    "comments": "comment widget",
+    "related": "teaser heading",
+    "meta": "date/reading time",
+    "ads": "ad label",
+}
+# Categories whose phrases are removed wherever they stand (navigation words
+# inside the article body need a boilerplate neighbour as well).
+_STRONG = frozenset(_CATEGORIES) - {"navigation"}
+
+# Phrase categories that end an article: a body segment never extends across them.
+_MARKERS = frozenset({"related", "comments", "legal"})
+#: A dense run of prose joins the body when it scores at least this much.
+_EXTEND_SCORE = 5.0
+
+# Line breaks: the same set str.splitlines() knows.
+_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_HAS_LETTER = regex.compile(r"\p{L}")
+_ONLY_COUNTER = regex.compile(r"[\p{N}\p{P}\p{S}\s]++")
+_DATE = regex.compile(
+    r"(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|"
+    r"\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4})"
+)
+_SEPARATOR = regex.compile(r"\s[|·•»/>]\s|\s[|·•]|[|·•]\s")
+_END_PUNCT = frozenset(".!?…:;\"'”“»«)]’‘。！？")
+_SENTENCE_END = frozenset(".!?…\"'”“»«)]’‘。！？")
+_BULLET = regex.compile(r"^[\s\-–—•·*▪►▸»>]++")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    whole: dict[str, str]
+    prefixes: dict[str, str]
+    max_prefix_words: int
+    vocab: frozenset[str]
+    credit: regex.Pattern[str] | None
+    credit_line: regex.Pattern[str] | None
+    notice_topic: tuple[str, ...]
+    notice_action: tuple[str, ...]
+    stopwords: frozenset[str]
+
+
+def _key(text: str) -> str:
+    """Case-folded words of *text*, without punctuation and leading/trailing counters."""
+    words = _NON_WORD.sub(" ", text.casefold()).split()
+    while words and words[-1].isdigit():
+        words.pop()
+    while words and words[0].isdigit():
+        words.pop(0)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=32)
+def _lexicon(lang: str | None) -> _Lexicon:
+    sources = ["any"] if lang is None else ["any", lang]
+    whole: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    vocab: set[str] = set()
+    for source in sources:
+        for category in _CATEGORIES:
+            for entry in load_lines(source, f"bp_{category}"):
+                is_prefix = entry.endswith("*")
+                key = _key(entry.rstrip("*"))
+                if not key:
+                    continue
+                if is_prefix:
+                    prefixes.setdefault(key, category)
+                else:
+                    whole.setdefault(key, category)
+                    if category in ("navigation", "legal", "share", "account"):
+                        vocab.update(key.split())
+    credit_words: list[str] = []
+    topic: list[str] = []
+    action: list[str] = []
+    for source in ("de", "en", "fr", "es", "it", "nl", "pl") if lang is None else (lang,):
+        credit_words.extend(load_lines(source, "bp_credit"))
+        for entry in load_lines(source, "bp_notice"):
+            kind, _, word = entry.partition(" ")
+            if kind == "topic":
+                topic.append(word.casefold())
+            elif kind == "action":
+                action.append(word.casefold())
+    credit = credit_line = None
+    if credit_words:
+        words = "|".join(sorted({regex.escape(w) for w in credit_words}, key=len, reverse=True))
+        # A credit at the end of a caption: "… am Montag. Foto: Max Muster/dpa",
+        # "… (Bild: Getty Images)", "… © Reuters". The credit itself is short and
+        # holds no sentence end; the caption before it keeps its text.
+        credit = regex.compile(
+            r"(?:\s++|(?<=[\p{Ll}.!?)\"”“»]))"
+            r"(?:[(\[]\s*+)?(?:(?:" + words + r")\s*+(?::|\b(?=\s*+[©(]))|©|\(c\)|Copyright\b)"
+            r"[^.!?:\n]{0,80}+[)\]]?\s*+$",
+            regex.IGNORECASE | regex.VERSION1,
+        )
+        credit_line = regex.compile(
+            r"^\s*+(?:[(\[]\s*+)?(?:(?:" + words + r")\s*+:|©|\(c\)|Copyright\b)",
+            regex.IGNORECASE,
+        )
+    stop: frozenset[str] = frozenset()
+    if lang is not None:
+        stop = load_set(lang, "stopwords")
+    max_words = max((len(p.split()) for p in prefixes), default=0)
+    return _Lexicon(
+        whole=whole,
+        prefixes=prefixes,
+        max_prefix_words=max_words,
+        vocab=frozenset(vocab),
+        credit=credit,
+        credit_line=credit_line,
+        notice_topic=tuple(dict.fromkeys(topic)),
+        notice_action=tuple(dict.fromkeys(action)),
+        stopwords=stop,
+    )
+
+
+def _resolve_lang(text: str, lang: object, func: str) -> str | None:
+    if lang is None:
+        guess = detect_language(text).lang
+        return guess if guess in PHRASE_LANGUAGES else None
+    if not isinstance(lang, str):
+        raise TypeError(
+            f"{func}() takes lang as str or None, not {type(lang).__name__} "
+            "(an ISO 639-1 code such as 'de' or 'en-GB')"
+        )
+    base = lang.strip().replace("_", "-").split("-")[0].casefold()
+    return base if base in PHRASE_LANGUAGES else None
+
+
+# ---------------------------------------------------------------------------
+# line model
+
+
+@dataclass(slots=True)
+class _Line:
+    number: int
+    start: int
+    end: int
+    text: str
+    key: str
+    words: int
+    units: int
+    blank: bool
+    good: bool
+    end_punct: bool
+    linky: bool
+    category: str | None
+    weight: float
+    reason: str | None = None
+    tail: int = -1  # start of a credit tail to cut, or -1
+
+
+def _split(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, next_start) of every line; a final line break opens no empty line."""
+    spans: list[tuple[int, int, int]] = []
+    pos = 0
+    for m in _BREAK.finditer(text):
+        spans.append((pos, m.start(), m.end()))
+        pos = m.end()
+    if pos < len(text) or not spans:
+        spans.append((pos, len(text), len(text)))
+    return spans
+
+
+def _phrase(key: str, words: int, lex: _Lexicon) -> str | None:
+    category = lex.whole.get(key)
+    if category is not None:
+        return category
+    if words > 14 or not lex.prefixes:
+        return None
+    parts = key.split()
+    for n in range(min(len(parts), lex.max_prefix_words), 0, -1):
+        category = lex.prefixes.get(" ".join(parts[:n]))
+        if category is not None:
+            return category
+    return None
+
+
+def _is_notice(low: str, lex: _Lexicon, *, strict: bool) -> bool:
+    topics = sum(1 for w in lex.notice_topic if w in low)
+    if not topics:
+        return False
+    actions = sum(1 for w in lex.notice_action if w in low)
+    return actions >= (2 if strict else 1)
+
+
+def _analyse(text: str, lex: _Lexicon) -> list[_Line]:
+    lines: list[_Line] = []
+    for number, (start, end, _next) in enumerate(_split(text), 1):
+        raw = text[start:end]
+        stripped = raw.strip()
+        if not stripped:
+            lines.append(
+                _Line(number, start, end, raw, "", 0, 0, True, False, False, False, None, 0.0)
+            )
+            continue
+        key = _key(stripped)
+        words = len(stripped.split())
+        cjk = len(_CJK.findall(stripped)) if not stripped.isascii() else 0
+        units = words + cjk // 2
+        end_punct = stripped[-1] in _END_PUNCT
+        category = _phrase(key, words, lex) if key else None
+        seps = len(_SEPARATOR.findall(stripped)) if words > 1 else 0
+        stop_ok = True
+        if lex.stopwords and units >= 4 and not cjk:
+            low = [w.casefold() for w in stripped.split()]
+            stop_ok = sum(1 for w in low if w in lex.stopwords) >= max(1, len(low) // 12)
+        good = (
+            category is None
+            and seps < 2
+            and stop_ok
+            and ((units >= 8 and stripped[-1] in _SENTENCE_END) or units >= 20)
+        )
+        linky = not good and units <= 6 and not end_punct
+        if good:
+            weight = min(units, 80) / 6.0
+        elif category is not None:
+            weight = -2.0
+        elif not _HAS_LETTER.search(stripped):
+            weight = -1.0
+        elif linky:
+            weight = -1.0
+        elif end_punct:
+            weight = -0.2
+        else:
+            weight = -0.5
+        lines.append(
+            _Line(
+                number, start, end, raw, key, words, units, False, good, end_punct, linky,
+                category, weight,
+            )
+        )
+    return lines
+
+
+def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
+    """Dense runs of prose: (start, end, score) for every run of Kadane's scan.
+
+    The scan keeps a running sum of line weights and restarts when it drops to
+    zero; the best prefix of each run is a candidate body segment. The best
+    candidate overall is the maximum-sum segment of the page.
+    """
+    segments: list[tuple[int, int, float]] = []
+    best = (0, 0, 0.0)
+    run_start, run = 0, 0.0
+    for i, ln in enumerate(lines):
+        if run <= 0.0:
+            if best[2] > 0.0:
+                segments.append(best)
+            run_start, run = i, 0.0
+            best = (i, i, 0.0)
+        run += ln.weight
+        if run > best[2]:
+            best = (run_start, i + 1, run)
+    if best[2] > 0.0:
+        segments.append(best)
+    return segments
+
+
+def _has_marker(lines: list[_Line], lo: int, hi: int) -> bool:
+    """True if lines[lo:hi] hold a heading of a teaser or comment block or a footer link."""
+    return any(lines[i].category in _MARKERS or lines[i].weight <= -3.0 for i in range(lo, hi))
+
+
+def _menu_row(line: _Line, lex: _Lexicon) -> bool:
+    """A line made only of navigation words ('Impressum Datenschutz Kontakt')."""
+    parts = line.key.split()
+    return 2 <= len(parts) <= 30 and not line.good and all(p in lex.vocab for p in parts)
+
+
+# ---------------------------------------------------------------------------
+# public API
+
+
+def find_boilerplate(
+    text: str,
+    *,
+    lang: str | None = None,
+    level: str = "balanced",
+    keep_headline: bool = True,
+    keep_captions: bool = True,
+) -> list[Removal]:
+    """Report the boilerplate lines (and glued credit tails) of *text*, sorted by position.
+
+    ``lang`` picks the phrase data (``None``: detected; region variants such
+    as ``"de-CH"`` use ``de``; an unsupported code gets the
+    language-independent evidence only). ``level`` is ``"conservative"``,
+    ``"balanced"`` or ``"aggressive"``. ``keep_headline=False`` also removes
+    the article headline; ``keep_captions=False`` removes whole caption lines
+    that carry a picture credit instead of just cutting the credit.
+
+    >>> [(r.line, r.reason) for r in find_boilerplate("Startseite\\n\\nEin Satz.", lang="de")]
+    [(1, 'navigation')]
+    """
+    ensure_str(text, "find_boilerplate")
+    check_choice(level, LEVELS, "level", "find_boilerplate")
+    code = _resolve_lang(text, lang, "find_boilerplate")
+    if not text or text.isspace():
+        return []
+    return _find(text, code, level, bool(keep_headline), bool(keep_captions))
+
+
+def strip_boilerplate(
+    text: str,
+    *,
+    lang: str | None = None,
+    level: str = "balanced",
+    keep_headline: bool = True,
+    keep_captions: bool = True,
+) -> str:
+    """Remove page boilerplate from *text*; the options are those of :func:`find_boilerplate`.
+
+    Clean article text comes back unchanged.
+
+    >>> strip_boilerplate("Teilen\\nDer Bürgermeister hat am Montag den neuen Haushalt vorgestellt.")
+    'Der Bürgermeister hat am Montag den neuen Haushalt vorgestellt.'
+    """
+    ensure_str(text, "strip_boilerplate")
+    removals = find_boilerplate(
+        text, lang=lang, level=level, keep_headline=keep_headline, keep_captions=keep_captions
+    )
+    return apply_removals(text, removals)
+
+
+def apply_removals(text: str, removals: Sequence[Removal]) -> str:
+    """Cut *removals* (from :func:`find_boilerplate` on *text*) out of *text*.
+
+    A removed line goes with its line break; runs of blank lines left behind
+    collapse to one, and leading and trailing blank lines go. Without
+    removals the text is returned unchanged.
+
+    >>> text = "Menü\\nDer Satz bleibt."
+    >>> apply_removals(text, find_boilerplate(text, lang="de"))
+    'Der Satz bleibt.'
+    """
+    ensure_str(text, "apply_removals")
+    if not removals:
+        return text
+    cuts = sorted((r.start, r.end, r.kind) for r in removals)
+    spans = _split(text)
+    pieces: list[tuple[str, str]] = []  # (content, line break)
+    k = 0
+    for start, end, nxt in spans:
+        while k < len(cuts) and cuts[k][1] < start:
+            k += 1
+        content = text[start:end]
+        # removals that fall inside this line
+        j = k
+        drop = False
+        tail_cut = end
+        while j < len(cuts) and cuts[j][0] <= end:
+            c_start, c_end, kind = cuts[j]
+            if c_end >= start:
+                if kind == "line" or (c_start <= start and c_end >= end):
+                    drop = True
+                elif c_start >= start:
+                    tail_cut = min(tail_cut, c_start)
+            j += 1
+        if drop:
+            continue
+        if tail_cut < end:
+            content = text[start:tail_cut]
+        pieces.append((content, text[end:nxt]))
+    out: list[str] = []
+    prev_blank = True  # drops leading blank lines
+    for content, brk in pieces:
+        blank = not content.strip()
+        if blank and prev_blank:
+            continue
+        out.append(content)
+        out.append(brk)
+        prev_blank = blank
+    # drop trailing blank lines and give the last line the text's own ending
+    while len(out) >= 2 and not out[-2].strip():
+        del out[-2:]
+    if out:
+        out[-1] = text[spans[-1][1] : spans[-1][2]]
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------
+# the engine
+
+
+def _find(
+    text: str, lang: str | None, level: str, keep_headline: bool, keep_captions: bool
+) -> list[Removal]:
+    lex = _lexicon(lang)
+    lines = _analyse(text, lex)
+    content = [i for i, ln in enumerate(lines) if not ln.blank]
+    if not content:
+        return []
+    aggressive = level == "aggressive"
+    conservative = level == "conservative"
+
+    # -- where the article body is: the densest run of prose, extended over
+    # neighbouring dense runs unless a teaser, comment or footer block lies between
+    for ln in lines:
+        if ln.good and _is_notice(ln.text.casefold(), lex, strict=False):
+            ln.weight = -3.0
+    segments = _segments(lines)
+    body_start, body_end = len(lines), len(lines)
+    if segments:
+        main = max(range(len(segments)), key=lambda k: segments[k][2])
+        body_start, body_end, _score = segments[main]
+        for k in range(main - 1, -1, -1):
+            s_start, s_end, s_score = segments[k]
+            if s_score < _EXTEND_SCORE or _has_marker(lines, s_end, body_start):
+                break
+            body_start = s_start
+        for k in range(main + 1, len(segments)):
+            s_start, s_end, s_score = segments[k]
+            if s_score < _EXTEND_SCORE or _has_marker(lines, body_end, s_start):
+                break
+            body_end = s_end
+    in_body = [body_start <= i < body_end for i in range(len(lines))]
+
+    prev_of: dict[int, int] = {}
+    next_of: dict[int, int] = {}
+    for a, b in zip(content, content[1:]):
+        next_of[a] = b
+        prev_of[b] = a
+
+    def boilerish(i: int | None) -> bool:
+        if i is None:
+            return True
+        ln = lines[i]
+        return ln.category is not None or ln.linky or ln.reason is not None
+
+    # -- 1. line evidence that holds anywhere
+    for i in content:
+        ln = lines[i]
+        stripped = ln.text.strip()
+        if not ln.key:
+            ln.reason = "counter" if any(ch.isdigit() for ch in stripped) else "stray punctuation"
+            continue
+        if ln.category is not None:
+            if ln.category in _STRONG or not in_body[i]:
+                ln.reason = _CATEGORIES[ln.category]
+            elif boilerish(prev_of.get(i)) or boilerish(next_of.get(i)):
+                ln.reason = _CATEGORIES[ln.category]
+            continue
+        if _ONLY_COUNTER.fullmatch(stripped) and not _HAS_LETTER.search(stripped):
+            ln.reason = "counter"
+            continue
+        if _menu_row(ln, lex):
+            ln.reason = "navigation"
+            continue
+        low = stripped.casefold()
+        if lex.notice_topic and _is_notice(low, lex, strict=in_body[i] and not conservative):
+            ln.reason = "cookie/javascript notice"
+            continue
+        if ln.units <= 12 and lex.credit_line is not None and lex.credit_line.match(stripped):
+            ln.reason = "credit"
+            continue
+        if ln.units <= 8 and not ln.good and _DATE.search(stripped) and len(ln.key) < 60:
+            date_free = _DATE.sub(" ", stripped)
+            if len(_key(date_free).split()) <= 4:
+                ln.reason = "date"
+                continue
+
+    # -- 2. repeated lines: the first copy stays
+    seen: dict[str, int] = {}
+    headline_idx: int | None = None
+    for i in content:
+        ln = lines[i]
+        if ln.reason is not None or not ln.key:
+            continue
+        first = seen.get(ln.key)
+        if first is None:
+            seen[ln.key] = i
+            continue
+        if ln.units >= 2 or not in_body[i]:
+            near_body = body_start - 8 <= i <= body_start + 8
+            ln.reason = "duplicate headline" if near_body and not ln.good else "repeated line"
+
+    # -- 3. teaser blocks: a teaser heading and the short lines under it
+    for i in content:
+        ln = lines[i]
+        if ln.category != "related" or ln.reason is None:
+            continue
+        j = next_of.get(i)
+        taken = 0
+        while j is not None and taken < 12:
+            nxt = lines[j]
+            if nxt.good and (in_body[j] or conservative):
+                break
+            if nxt.reason is None:
+                nxt.reason = "teaser block"
+            taken += 1
+            j = next_of.get(j)
+
+    # -- 4. before the body: keep the headline zone, drop the page header
+    head: list[int] = []
+    if body_start < len(lines):
+        j = prev_of.get(body_start) if not lines[body_start].blank else None
+        if j is None:
+            k = body_start - 1
+            while k >= 0 and lines[k].blank:
+                k -= 1
+            j = k if k >= 0 else None
+        while j is not None and len(head) < 6:
+            ln = lines[j]
+            if ln.reason is not None:
+                if ln.reason in ("duplicate headline", "credit", "date"):
+                    j = prev_of.get(j)
+                    continue
+                break
+            if ln.linky and (prev_of.get(j) is None or lines[prev_of[j]].linky):
+                break
+            head.append(j)
+            j = prev_of.get(j)
+    head_set = set(head)
+    for i in content:
+        if i >= body_start:
+            break
+        ln = lines[i]
+        if ln.reason is None and i not in head_set and (ln.linky or not conservative):
+            ln.reason = "page header"
+    if head:
+        headline_idx = min(
+            (i for i in head if not lines[i].good and lines[i].units >= 2), default=None
+        )
+        if headline_idx is not None and not keep_headline:
+            lines[headline_idx].reason = "headline"
+
+    # -- 5. after the body: keep a closing paragraph or two, drop the page footer
+    if body_end < len(lines):
+        tail_reason = "page footer"
+        stopped = False
+        for i in content:
+            if i < body_end:
+                continue
+            ln = lines[i]
+            if not stopped:
+                if ln.reason is None and (ln.good or (ln.end_punct and ln.units <= 12)):
+                    continue
+                if ln.reason is None and conservative and not ln.linky:
+                    continue
+                stopped = True
+            if ln.reason is not None:
+                if ln.reason in ("teaser heading", "teaser block"):
+                    tail_reason = "teaser block"
+                elif ln.reason == "comment widget":
+                    tail_reason = "comments"
+                continue
+            if conservative and ln.good:
+                continue
+            ln.reason = tail_reason
+
+    # -- 6. inside the body: runs of short link-like lines
+    min_run = 2 if aggressive else 3
+    if not conservative:
+        run: list[int] = []
+        for i in [*content, -1]:
+            if i >= 0 and in_body[i] and lines[i].linky and lines[i].reason is None:
+                if run and next_of.get(run[-1]) != i:
+                    run = []
+                run.append(i)
+                continue
+            if len(run) >= min_run:
+                for r in run:
+                    lines[r].reason = "link list"
+            run = []
+
+    # -- 7. credits glued to the end of a kept line
+    if lex.credit is not None:
+        for i in content:
+            ln = lines[i]
+            if ln.reason is not None or ln.units > 80:
+                continue
+            probe = ln.text[-160:]
+            m = lex.credit.search(probe)
+            if m is None:
+                continue
+            cut = ln.end - len(probe) + m.start()
+            if not ln.text[: cut - ln.start].strip():
+                ln.reason = "credit"
+            elif keep_captions:
+                ln.tail = cut
+            else:
+                ln.reason = "caption"
+
+    removals: list[Removal] = []
+    for ln in lines:
+        if ln.blank:
+            continue
+        if ln.reason is not None:
+            removals.append(Removal(ln.start, ln.end, ln.text, ln.number, ln.reason, "line"))
+        elif ln.tail >= 0:
+            removals.append(
+                Removal(ln.tail, ln.end, text[ln.tail : ln.end], ln.number, "credit", "tail")
+            )
+    return removals
