@@ -1,0 +1,490 @@
+"""Flag stray untranslated tokens: English words left in a German text, and the like.
+
+The evidence is how common a token is in the source language against the
+target language (a compact table derived from wordfreq, shipped with the
+package), weighed by its context: source-language function words only count
+inside a run of source-language words, multi-word runs become one flag, and
+names, titles, acronyms, camelCase, URLs, handles, hashtags, numbers,
+hyphenated compounds with a target-language part, established loanwords and
+target-language homographs are left alone (the last two come from the data
+files ``newsnorm/data/<lang>/loanwords.txt`` and ``homographs.txt``).
+
+>>> [f.token for f in flag_untranslated(
+...     "Viele Nutzer konnten initially den Stream nicht erreichen.", lang="de")]
+['initially']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from newsnorm._check import check_choice, ensure_str
+from newsnorm._data import LANGUAGES, load_set
+from newsnorm._freq import FreqTable, load_table
+from newsnorm.types import Flag
+
+__all__ = ["DEFAULT_MIN_SCORE", "flag_untranslated"]
+
+#: Flags scoring below this are dropped by default.
+DEFAULT_MIN_SCORE = 0.5
+
+# --- tuning constants (log-odds scale) -------------------------------------------------------
+#: A word can anchor a flag only if it is at least this common in the source language ...
+MIN_SOURCE_ZIPF = 2.5
+#: ... and at least this much more common there than in the target language.
+MIN_MARGIN = 0.6
+#: Margin (Zipf difference) at which a lower-case single word scores 0.5.
+MARGIN_MID = 1.05
+#: Slope of the score over the margin.
+MARGIN_SLOPE = 2.6
+#: Extra margin needed by a capitalised word where the target capitalises only names.
+NAME_CASE_PENALTY = 2.0
+#: Extra margin needed by a capitalised word in German (loan nouns are capitalised too).
+NOUN_CASE_PENALTY = 0.45
+#: Log-odds bonus for each further source-language word in the same run.
+RUN_BONUS = 1.2
+#: Log-odds of a rare source word that the target language does not know at all.
+RARE_WORD_LOGIT = -0.4
+#: A run of this many words (or a whole sentence) is a quotation, scored QUOTE_LOGIT.
+QUOTE_WORDS = 5
+QUOTE_LOGIT = -1.0
+#: Longest run of words that becomes one flag.
+MAX_RUN = 12
+
+_TOKEN = regex.compile(r"[^\W\d_]++(?:['’][^\W\d_]++)*+")
+_SENTENCE_END = frozenset('.!?:;\n\r\u2028\u2029"„“”«»()[]–—•|')
+_QUOTE_PAIRS = {"„": '“”"', "“": "”", "«": "»", "»": "«", "‚": "‘’'", "‹": "›", "›": "‹", '"': '"'}
+_QUOTE_CHARS = regex.compile(r"[„“”\"«»‚‘’‹›]")
+_NEAR_CHARS = 64
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """What flag_untranslated needs for one (source, target) pair, built once."""
+
+    source: str
+    target: str
+    anchors: frozenset[str]
+    joiners: frozenset[str]
+    skip: frozenset[str]
+    source_stop: frozenset[str]
+    target_stop: frozenset[str]
+
+
+def _lang_code(value: object, name: str) -> str:
+    if isinstance(value, str):
+        base = value.replace("_", "-").split("-", 1)[0].lower()
+        if base in LANGUAGES:
+            return base
+    return check_choice(value, LANGUAGES, name, "flag_untranslated")
+
+
+@lru_cache(maxsize=64)
+def _pair(source: str, target: str) -> _Pair:
+    table = load_table()
+    src_col = table.columns[source]
+    tgt_col = table.columns[target]
+    skip = load_set(target, "loanwords") | load_set(target, "homographs")
+    source_stop = load_set(source, "stopwords")
+    target_stop = load_set(target, "stopwords")
+    lo = round(MIN_SOURCE_ZIPF * 10)
+    margin = round(MIN_MARGIN * 10)
+    anchors = []
+    joiners = []
+    for word, row in table.index.items():
+        zs = src_col[row]
+        zt = tgt_col[row]
+        if zs >= lo and zs - zt >= margin:
+            anchors.append(word)
+        elif zs >= 40 and zs - zt >= -3:
+            joiners.append(word)
+    anchor_set = frozenset(anchors) - skip - target_stop
+    joiner_set = (frozenset(joiners) | (source_stop - anchor_set)) - skip
+    return _Pair(source, target, anchor_set, joiner_set, skip, source_stop, target_stop)
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def _is_plain_case(word: str) -> bool:
+    """Lower-case, or capitalised with lower-case rest (not ALL CAPS, not camelCase)."""
+    rest = word[1:]
+    return rest == rest.lower() and not (len(word) > 1 and word.isupper())
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    pos = start - 1
+    while pos >= 0 and text[pos] in " \t\u00a0":
+        pos -= 1
+    return pos < 0 or text[pos] in _SENTENCE_END
+
+
+def _whole_sentence(text: str, start: int, end: int) -> bool:
+    """True if text[start:end] is preceded and followed by sentence (or clause) boundaries."""
+    if not _sentence_start(text, start):
+        return False
+    pos = end
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos >= len(text) or text[pos] in _SENTENCE_END or text[pos] == ","
+
+
+def _chunk(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the white-space-free chunk around text[start:end] (looks at most 64 chars)."""
+    lo = start
+    stop = max(0, start - _NEAR_CHARS)
+    while lo > stop and not text[lo - 1].isspace():
+        lo -= 1
+    hi = end
+    stop = min(len(text), end + _NEAR_CHARS)
+    while hi < stop and not text[hi].isspace():
+        hi += 1
+    return lo, hi
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans between matching quotation marks (a linear scan; unmatched marks are ignored)."""
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    closers = ""
+    for m in _QUOTE_CHARS.finditer(text):
+        ch = m.group()
+        pos = m.start()
+        if open_at >= 0:
+            if ch in closers:
+                spans.append((open_at, pos + 1))
+                open_at = -1
+            continue
+        if ch in _QUOTE_PAIRS:
+            before = text[pos - 1] if pos else " "
+            if ch in "'\"" and before.isalnum():
+                continue  # an inch mark or an apostrophe
+            open_at = pos
+            closers = _QUOTE_PAIRS[ch]
+    return spans
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [
+        _Tok(m.start(), m.end(), m.group(), m.group().casefold()) for m in _TOKEN.finditer(text)
+    ]
+
+
+class _Scorer:
+    """Per-call helper: evidence for one token of one text."""
+
+    def __init__(self, text: str, pair: _Pair, table: FreqTable) -> None:
+        self.text = text
+        self.pair = pair
+        self.table = table
+        self.src = table.columns[pair.source]
+        self.tgt = table.columns[pair.target]
+        self.names_capitalised = pair.target != "de" and pair.source != "de"
+
+    def codes(self, key: str) -> tuple[int, int]:
+        row = self.table.index.get(key)
+        if row is None:
+            return 0, 0
+        return self.src[row], self.tgt[row]
+
+    def word_logit(self, tok: _Tok, *, capital_ok: bool) -> float | None:
+        """Log-odds that a single word is source language, or None if it is not a candidate."""
+        if tok.key in self.pair.skip or tok.key in self.pair.target_stop:
+            return None
+        zs, zt = self.codes(tok.key)
+        if zs == 0 and zt == 0:
+            return None
+        margin = (zs - zt) / 10.0
+        if zs < MIN_SOURCE_ZIPF * 10 or margin < MIN_MARGIN:
+            return None
+        mid = MARGIN_MID
+        if tok.text[:1].isupper() and not capital_ok:
+            mid += NAME_CASE_PENALTY if self.names_capitalised else NOUN_CASE_PENALTY
+        # very common source words are safer than rare ones at the same margin
+        level = min(zs / 10.0, 6.0) - 4.0
+        return MARGIN_SLOPE * (margin - mid) + 0.35 * level
+
+
+def _adjacent(text: str, left: _Tok, right: _Tok) -> bool:
+    """True if only plain spaces separate two tokens."""
+    gap = text[left.end : right.start]
+    return 0 < len(gap) <= 2 and gap.strip(" \u00a0") == ""
+
+
+def _compound(text: str, tokens: Sequence[_Tok], i: int) -> tuple[int, int] | None:
+    """Token index range of the hyphenated compound around token *i*, or None."""
+    lo = i
+    while lo > 0 and text[tokens[lo - 1].end : tokens[lo].start] == "-":
+        lo -= 1
+    hi = i
+    while hi + 1 < len(tokens) and text[tokens[hi].end : tokens[hi + 1].start] == "-":
+        hi += 1
+    if lo == hi:
+        return None
+    return lo, hi
+
+
+def flag_untranslated(
+    text: str,
+    *,
+    lang: str | None = None,
+    source: str = "en",
+    min_score: float = DEFAULT_MIN_SCORE,
+    skip_quoted: bool = False,
+) -> list[Flag]:
+    """Find words of the *source* language left in a text written in *lang*.
+
+    ``lang`` is the language the text should be in (``None``: detected with
+    :func:`newsnorm.detect_language`; ``"de-CH"`` counts as ``"de"``);
+    ``source`` the language the stray words come from. Returns
+    :class:`~newsnorm.types.Flag` objects sorted by ``start``, each with a
+    ``score`` in 0..1; flags below ``min_score`` are dropped. Names, titles,
+    acronyms, URLs, handles, numbers, loanwords and compounds with a
+    target-language part are never flagged; with ``skip_quoted=True`` neither
+    is anything inside quotation marks.
+
+    >>> flags = flag_untranslated("Die Koalition soll in the meantime weiterregieren.", lang="de")
+    >>> [(f.token, f.lang) for f in flags]
+    [('in the meantime', 'en')]
+    >>> flag_untranslated("Das Team gab der New York Times ein Interview.", lang="de")
+    []
+    """
+    ensure_str(text, "flag_untranslated")
+    source = _lang_code(source, "source")
+    if lang is not None:
+        lang = _lang_code(lang, "lang")
+    if isinstance(min_score, bool) or not isinstance(min_score, (int, float)):
+        raise TypeError(f"flag_untranslated(): min_score must be a number, not {min_score!r}")
+    if not 0.0 <= min_score <= 1.0:
+        raise ValueError(f"flag_untranslated(): min_score must be in 0..1, not {min_score!r}")
+    if not text:
+        return []
+    if lang is None:
+        from newsnorm.langid import detect_language
+
+        lang = detect_language(text).lang
+        if lang is None or lang not in LANGUAGES:
+            return []
+    if lang == source:
+        return []
+    pair = _pair(source, lang)
+    # cheap check first: most texts hold no anchor word at all
+    if pair.anchors.isdisjoint(_TOKEN.findall(text.casefold())):
+        return []
+    return _flag(text, pair, min_score, skip_quoted)
+
+
+def _flag(text: str, pair: _Pair, min_score: float, skip_quoted: bool) -> list[Flag]:
+    table = load_table()
+    scorer = _Scorer(text, pair, table)
+    tokens = _tokens(text)
+    n = len(tokens)
+    quoted = _quoted_spans(text) if skip_quoted else []
+    flags: list[Flag] = []
+    done = -1  # tokens up to this index are already decided
+    for i, tok in enumerate(tokens):
+        if i <= done or tok.key not in pair.anchors:
+            continue
+        flag, last = _flag_at(text, tokens, i, scorer, pair, quoted)
+        done = max(done, last)
+        if flag is not None and flag.score >= min_score:
+            if flags and flags[-1].end > flag.start:
+                continue
+            flags.append(flag)
+    del n
+    return flags
+
+
+def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _blocked(text: str, tok: _Tok) -> bool:
+    """URLs, e-mail addresses, handles, hashtags, words glued to digits or dots."""
+    lo, hi = _chunk(text, tok.start, tok.end)
+    chunk = text[lo:hi]
+    if "@" in chunk or "://" in chunk or "www." in chunk.lower():
+        return True
+    before = text[tok.start - 1] if tok.start else " "
+    after = text[tok.end] if tok.end < len(text) else " "
+    if before in "#@_/\\" or after in "_/\\@":
+        return True
+    if before.isdigit() or after.isdigit():
+        return True
+    if after == "." and tok.end + 1 < len(text) and text[tok.end + 1].isalnum():
+        return True  # a domain name or file name
+    return before == "." and tok.start >= 2 and text[tok.start - 2].isalnum()
+
+
+def _capitalised(tok: _Tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _name_like(tok: _Tok, scorer: _Scorer) -> bool:
+    """A capitalised word that is not a common target-language word (part of a name)."""
+    if not _capitalised(tok) or tok.key in scorer.pair.target_stop:
+        return False
+    zs, zt = scorer.codes(tok.key)
+    return not (zt >= 35 and zt >= zs)
+
+
+def _flag_at(
+    text: str,
+    tokens: Sequence[_Tok],
+    i: int,
+    scorer: _Scorer,
+    pair: _Pair,
+    quoted: Sequence[tuple[int, int]],
+) -> tuple[Flag | None, int]:
+    """Decide about the anchor token *i*; returns the flag (or None) and the last token used."""
+    tok = tokens[i]
+    if not _is_plain_case(tok.text) or _blocked(text, tok):
+        return None, i
+    if quoted and _in_spans(tok.start, quoted):
+        return None, i
+    comp = _compound(text, tokens, i)
+    if comp is not None:
+        return _flag_compound(text, tokens, comp, scorer, pair)
+    # grow a run of source-language words around the anchor
+    lo = hi = i
+    strong: list[float] = []
+    start_cap_ok = _sentence_start(text, tok.start)
+    logit = scorer.word_logit(tok, capital_ok=start_cap_ok)
+    if logit is None:
+        return None, i
+    strong.append(logit)
+    while hi + 1 < len(tokens) and hi - lo + 1 < MAX_RUN:
+        nxt = tokens[hi + 1]
+        if not _adjacent(text, tokens[hi], nxt) or not _is_plain_case(nxt.text):
+            break
+        if _compound(text, tokens, hi + 1) is not None:
+            break
+        lg = scorer.word_logit(nxt, capital_ok=False)
+        if lg is not None and lg > -2.0:
+            strong.append(lg)
+        elif nxt.key not in pair.joiners:
+            break
+        hi += 1
+    while lo > 0 and hi - lo + 1 < MAX_RUN:
+        prv = tokens[lo - 1]
+        if not _adjacent(text, prv, tokens[lo]) or not _is_plain_case(prv.text):
+            break
+        if _compound(text, tokens, lo - 1) is not None:
+            break
+        lg = scorer.word_logit(prv, capital_ok=_sentence_start(text, prv.start))
+        if lg is not None and lg > -2.0:
+            strong.append(lg)
+        elif prv.key not in pair.joiners:
+            break
+        lo -= 1
+    # trim joiners that are target-language function words from the ends
+    while lo < i and _weak_edge(tokens[lo], scorer, pair):
+        lo += 1
+    while hi > i and _weak_edge(tokens[hi], scorer, pair):
+        hi -= 1
+    run = tokens[lo : hi + 1]
+    # names and titles: a run of capitalised words (not at a sentence start)
+    if _in_name(text, tokens, lo, hi, scorer):
+        return None, hi
+    content = [t for t in run if t.key not in pair.source_stop]
+    if not content:
+        # function words only: need several of them
+        if len(run) < 3:
+            return None, hi
+    if len(run) == 1 and tok.key in pair.source_stop:
+        return None, hi
+    start, end = run[0].start, run[-1].end
+    best = max(strong)
+    score_logit = best + RUN_BONUS * (min(len(run), QUOTE_WORDS) - 1)
+    if len(run) == 1:
+        zs, zt = scorer.codes(tok.key)
+        reason = (
+            f"{pair.source} word: zipf {pair.source} {zs / 10:.1f} vs {pair.target} {zt / 10:.1f}"
+        )
+    elif len(run) >= QUOTE_WORDS or _whole_sentence(text, start, end):
+        # a sentence or clause of its own is a quotation, not a word left untranslated
+        score_logit = QUOTE_LOGIT
+        reason = f"{pair.source} quotation of {len(run)} words"
+    else:
+        reason = f"{pair.source} phrase of {len(run)} words"
+    score = _sigmoid(score_logit)
+    flag = Flag(start, end, text[start:end], pair.source, round(score, 4), reason)
+    return flag, hi
+
+
+def _weak_edge(tok: _Tok, scorer: _Scorer, pair: _Pair) -> bool:
+    """A run edge that is as much target language as source language."""
+    if tok.key in pair.anchors and scorer.word_logit(tok, capital_ok=True) is not None:
+        return False
+    return tok.key in pair.target_stop or tok.key not in pair.source_stop
+
+
+def _in_name(text: str, tokens: Sequence[_Tok], lo: int, hi: int, scorer: _Scorer) -> bool:
+    """True if the run touches a sequence of two or more name-like capitalised words."""
+    left = lo
+    while left > 0 and _adjacent(text, tokens[left - 1], tokens[left]):
+        left -= 1
+        if not _capitalised(tokens[left]):
+            left += 1
+            break
+    right = hi
+    while right + 1 < len(tokens) and _adjacent(text, tokens[right], tokens[right + 1]):
+        right += 1
+        if not _capitalised(tokens[right]):
+            right -= 1
+            break
+    caps = sum(1 for t in tokens[left : right + 1] if _name_like(t, scorer))
+    return caps >= 2 and any(_capitalised(t) for t in tokens[lo : hi + 1])
+
+
+def _common(tok: _Tok, scorer: _Scorer) -> bool:
+    zs, zt = scorer.codes(tok.key)
+    return max(zs, zt) >= 40
+
+
+def _flag_compound(
+    text: str,
+    tokens: Sequence[_Tok],
+    comp: tuple[int, int],
+    scorer: _Scorer,
+    pair: _Pair,
+) -> tuple[Flag | None, int]:
+    lo, hi = comp
+    parts = tokens[lo : hi + 1]
+    whole = "-".join(t.key for t in parts)
+    if whole in pair.skip:
+        return None, hi
+    logits = []
+    for k, t in enumerate(parts):
+        if not _is_plain_case(t.text) or t.key in pair.skip or t.key in pair.target_stop:
+            return None, hi
+        lg = scorer.word_logit(t, capital_ok=True)
+        if lg is None:
+            if t.key in pair.source_stop:
+                continue
+            return None, hi
+        logits.append(lg)
+        del k
+    if not logits:
+        return None, hi
+    if _in_name(text, tokens, lo, hi, scorer) and parts[0].text[:1].isupper():
+        # a capitalised compound next to other capitalised words is a name
+        return None, hi
+    score = _sigmoid(max(logits) + RUN_BONUS * (len(logits) - 1) * 0.5)
+    start, end = parts[0].start, parts[-1].end
+    reason = f"{pair.source} compound"
+    return Flag(start, end, text[start:end], pair.source, round(score, 4), reason), hi
