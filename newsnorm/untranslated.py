@@ -53,6 +53,14 @@ RARE_WORD_LOGIT = -0.4
 #: A run of this many words (or a whole sentence) is a quotation, scored QUOTE_LOGIT.
 QUOTE_WORDS = 5
 QUOTE_LOGIT = -1.0
+#: A source function word alone is flagged only if the target uses it rarer than this (x10) ...
+LONE_STOPWORD_MAX_TARGET = 40
+#: ... and then with this much less log-odds.
+LONE_STOPWORD_PENALTY = 0.5
+#: A loanword joins a run only if at least this common (x10) in the source language.
+JOIN_MIN_SOURCE = 30
+#: Log-odds taken off a hyphenated compound made only of source words (often a term of art).
+COMPOUND_PENALTY = 1.5
 #: Longest run of words that becomes one flag.
 MAX_RUN = 12
 
@@ -359,57 +367,43 @@ def _flag_at(
     comp = _compound(text, tokens, i)
     if comp is not None:
         return _flag_compound(text, tokens, comp, scorer, pair)
-    # grow a run of source-language words around the anchor
-    lo = hi = i
-    strong: list[float] = []
-    start_cap_ok = _sentence_start(text, tok.start)
-    logit = scorer.word_logit(tok, capital_ok=start_cap_ok)
+    if _in_name(text, tokens, i, scorer):
+        return None, i
+    logit = scorer.word_logit(tok, capital_ok=_sentence_start(text, tok.start))
     if logit is None:
         return None, i
-    strong.append(logit)
+    # grow a run of source-language words around the anchor
+    lo = hi = i
+    strong = [logit]
     while hi + 1 < len(tokens) and hi - lo + 1 < MAX_RUN:
-        nxt = tokens[hi + 1]
-        if not _adjacent(text, tokens[hi], nxt) or not _is_plain_case(nxt.text):
+        lg = _run_member(text, tokens, hi + 1, hi, scorer, pair)
+        if lg is None:
             break
-        if _compound(text, tokens, hi + 1) is not None:
-            break
-        lg = scorer.word_logit(nxt, capital_ok=False)
-        if lg is not None and lg > -2.0:
+        if lg > -2.0:
             strong.append(lg)
-        elif nxt.key not in pair.joiners:
-            break
         hi += 1
     while lo > 0 and hi - lo + 1 < MAX_RUN:
-        prv = tokens[lo - 1]
-        if not _adjacent(text, prv, tokens[lo]) or not _is_plain_case(prv.text):
+        lg = _run_member(text, tokens, lo - 1, lo, scorer, pair)
+        if lg is None:
             break
-        if _compound(text, tokens, lo - 1) is not None:
-            break
-        lg = scorer.word_logit(prv, capital_ok=_sentence_start(text, prv.start))
-        if lg is not None and lg > -2.0:
+        if lg > -2.0:
             strong.append(lg)
-        elif prv.key not in pair.joiners:
-            break
         lo -= 1
-    # trim joiners that are target-language function words from the ends
+    # trim joiners that are as much target language as source language from the ends
     while lo < i and _weak_edge(tokens[lo], scorer, pair):
         lo += 1
     while hi > i and _weak_edge(tokens[hi], scorer, pair):
         hi -= 1
     run = tokens[lo : hi + 1]
-    # names and titles: a run of capitalised words (not at a sentence start)
-    if _in_name(text, tokens, lo, hi, scorer):
-        return None, hi
-    content = [t for t in run if t.key not in pair.source_stop]
-    if not content:
-        # function words only: need several of them
-        if len(run) < 3:
+    if all(t.key in pair.source_stop for t in run) and len(run) < 3:
+        # function words count only inside a run (a lone one if the target rarely uses it)
+        zs, zt = scorer.codes(tok.key)
+        if len(run) > 1 or zt >= LONE_STOPWORD_MAX_TARGET:
             return None, hi
-    if len(run) == 1 and tok.key in pair.source_stop:
-        return None, hi
+        logit -= LONE_STOPWORD_PENALTY
+        strong = [logit]
     start, end = run[0].start, run[-1].end
-    best = max(strong)
-    score_logit = best + RUN_BONUS * (min(len(run), QUOTE_WORDS) - 1)
+    score_logit = max(strong) + RUN_BONUS * (min(len(run), QUOTE_WORDS) - 1)
     if len(run) == 1:
         zs, zt = scorer.codes(tok.key)
         reason = (
@@ -426,6 +420,36 @@ def _flag_at(
     return flag, hi
 
 
+def _run_member(
+    text: str, tokens: Sequence[_Tok], k: int, near: int, scorer: _Scorer, pair: _Pair
+) -> float | None:
+    """Log-odds of token *k* joining the run that ends at token *near*, or None to stop."""
+    tok = tokens[k]
+    left, right = (tokens[k], tokens[near]) if k < near else (tokens[near], tokens[k])
+    if not _adjacent(text, left, right) or not _is_plain_case(tok.text):
+        return None
+    if _compound(text, tokens, k) is not None or _in_name(text, tokens, k, scorer):
+        return None
+    capital_ok = k < near and _sentence_start(text, tok.start)
+    lg = scorer.word_logit(tok, capital_ok=capital_ok)
+    if lg is not None:
+        return lg
+    if tok.key in pair.skip:
+        # loanwords and homographs never anchor a flag but may sit inside a source run
+        zs, zt = scorer.codes(tok.key)
+        if zs >= JOIN_MIN_SOURCE and zs >= zt:
+            return -9.0
+    if tok.key in pair.joiners:
+        # a connector in front of a name ("of" in "Bank of America") ends the run
+        beyond = k + 1 if k > near else k - 1
+        if 0 <= beyond < len(tokens) and _in_name(text, tokens, beyond, scorer):
+            a, b = (tok, tokens[beyond]) if beyond > k else (tokens[beyond], tok)
+            if _adjacent(text, a, b):
+                return None
+        return -9.0
+    return None
+
+
 def _weak_edge(tok: _Tok, scorer: _Scorer, pair: _Pair) -> bool:
     """A run edge that is as much target language as source language."""
     if tok.key in pair.anchors and scorer.word_logit(tok, capital_ok=True) is not None:
@@ -433,22 +457,29 @@ def _weak_edge(tok: _Tok, scorer: _Scorer, pair: _Pair) -> bool:
     return tok.key in pair.target_stop or tok.key not in pair.source_stop
 
 
-def _in_name(text: str, tokens: Sequence[_Tok], lo: int, hi: int, scorer: _Scorer) -> bool:
-    """True if the run touches a sequence of two or more name-like capitalised words."""
-    left = lo
-    while left > 0 and _adjacent(text, tokens[left - 1], tokens[left]):
-        left -= 1
-        if not _capitalised(tokens[left]):
-            left += 1
-            break
-    right = hi
-    while right + 1 < len(tokens) and _adjacent(text, tokens[right], tokens[right + 1]):
-        right += 1
-        if not _capitalised(tokens[right]):
-            right -= 1
-            break
-    caps = sum(1 for t in tokens[left : right + 1] if _name_like(t, scorer))
-    return caps >= 2 and any(_capitalised(t) for t in tokens[lo : hi + 1])
+_CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "del", "von", "van"})
+
+
+def _in_name(text: str, tokens: Sequence[_Tok], k: int, scorer: _Scorer) -> bool:
+    """True if token *k* is one of two or more name-like capitalised words in a row."""
+    tok = tokens[k]
+    if not _name_like(tok, scorer):
+        return False
+    for step in (-1, 1):
+        j = k + step
+        if not 0 <= j < len(tokens):
+            continue
+        a, b = (tokens[j], tok) if step < 0 else (tok, tokens[j])
+        if not _adjacent(text, a, b):
+            continue
+        if _name_like(tokens[j], scorer):
+            return True
+        j2 = j + step
+        if tokens[j].key in _CONNECTORS and 0 <= j2 < len(tokens):
+            a, b = (tokens[j2], tokens[j]) if step < 0 else (tokens[j], tokens[j2])
+            if _adjacent(text, a, b) and _name_like(tokens[j2], scorer):
+                return True
+    return False
 
 
 def _common(tok: _Tok, scorer: _Scorer) -> bool:
@@ -470,7 +501,12 @@ def _flag_compound(
         return None, hi
     logits = []
     for k, t in enumerate(parts):
-        if not _is_plain_case(t.text) or t.key in pair.skip or t.key in pair.target_stop:
+        if (
+            len(t.text) < 2
+            or not _is_plain_case(t.text)
+            or t.key in pair.skip
+            or t.key in pair.target_stop
+        ):
             return None, hi
         lg = scorer.word_logit(t, capital_ok=True)
         if lg is None:
@@ -481,10 +517,10 @@ def _flag_compound(
         del k
     if not logits:
         return None, hi
-    if _in_name(text, tokens, lo, hi, scorer) and parts[0].text[:1].isupper():
+    if any(_in_name(text, tokens, k, scorer) for k in (lo, hi)):
         # a capitalised compound next to other capitalised words is a name
         return None, hi
-    score = _sigmoid(max(logits) + RUN_BONUS * (len(logits) - 1) * 0.5)
+    score = _sigmoid(max(logits) + RUN_BONUS * (len(logits) - 1) * 0.5 - COMPOUND_PENALTY)
     start, end = parts[0].start, parts[-1].end
     reason = f"{pair.source} compound"
     return Flag(start, end, text[start:end], pair.source, round(score, 4), reason), hi
