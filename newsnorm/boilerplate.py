@@ -54,25 +54,35 @@ LEVELS: tuple[str, ...] = ("conservative", "balanced", "aggressive")
 PHRASE_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "nl", "pl")
 
 # Phrase categories (data file ``bp_<category>.txt``) and the reason reported for them.
+# The order settles a phrase listed in two categories: the first one wins.
 _CATEGORIES: dict[str, str] = {
     "skip": "skip link",
-    "navigation": "navigation",
+    "related": "teaser heading",
+    "comments": "comment widget",
+    "about": "author box",
     "legal": "footer link",
     "account": "newsletter/login",
     "share": "share buttons",
-    "comments": "comment widget",
-    "related": "teaser heading",
-    "meta": "date/reading time",
     "ads": "ad label",
+    "meta": "date/reading time",
+    "navigation": "navigation",
 }
+# Prefix phrases of these categories also match long lines ("Dieser Beitrag
+# wurde am … veröffentlicht und … verschlagwortet"); teaser and navigation
+# prefixes only match short lines.
+_LONG_PREFIX = frozenset({"comments", "account", "meta", "about", "legal"})
 # Categories whose phrases are removed wherever they stand (navigation words
 # inside the article body need a boilerplate neighbour as well).
 _STRONG = frozenset(_CATEGORIES) - {"navigation"}
 
 # Phrase categories that end an article: a body segment never extends across them.
-_MARKERS = frozenset({"related", "comments", "legal"})
+_MARKERS = frozenset({"related", "comments", "legal", "about"})
+# ... and after the body, share rows and subscription prompts end it as well.
+_END_MARKERS = _MARKERS | {"share", "account"}
 #: A dense run of prose joins the body when it scores at least this much.
 _EXTEND_SCORE = 5.0
+#: The first dense run scoring at least this share of the best one is the body.
+_FIRST_SHARE = 0.6
 
 # Line breaks: the same set str.splitlines() knows.
 _BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -115,7 +125,9 @@ def _key(text: str) -> str:
 
 @lru_cache(maxsize=32)
 def _lexicon(lang: str | None) -> _Lexicon:
-    sources = ["any"] if lang is None else ["any", lang]
+    # English furniture ("Share this:", "Skip to content") appears on pages of
+    # every language, so English phrases back up every other language.
+    sources = ["any", "en"] if lang in (None, "en") else ["any", lang, "en"]
     whole: dict[str, str] = {}
     prefixes: dict[str, str] = {}
     vocab: set[str] = set()
@@ -150,9 +162,9 @@ def _lexicon(lang: str | None) -> _Lexicon:
         # "… (Bild: Getty Images)", "… © Reuters". The credit itself is short and
         # holds no sentence end; the caption before it keeps its text.
         credit = regex.compile(
-            r"(?:\s++|(?<=[\p{Ll}.!?)\"”“»]))"
+            r"(?:\s++|(?<=[\p{Ll}.!?)\"”“»]))(?:[–—|/-]\s*+)?"
             r"(?:[(\[]\s*+)?(?:(?:" + words + r")\s*+(?::|\b(?=\s*+[©(]))|©|\(c\)|Copyright\b)"
-            r"[^.!?:\n]{0,80}+[)\]]?\s*+$",
+            r"(?:[^.!?:\n]|[.:](?=\w)){0,80}+[)\]]?\s*+$",
             regex.IGNORECASE | regex.VERSION1,
         )
         credit_line = regex.compile(
@@ -224,17 +236,18 @@ def _split(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
-def _phrase(key: str, words: int, lex: _Lexicon) -> str | None:
+def _phrase(key: str, words: int, first: str, lex: _Lexicon) -> str | None:
     category = lex.whole.get(key)
     if category is not None:
         return category
-    if words > 14 or not lex.prefixes:
+    # a prefix phrase must open the line: not inside a quotation
+    if words > 40 or not lex.prefixes or not (first.isalnum() or first in "©(["):
         return None
     parts = key.split()
     for n in range(min(len(parts), lex.max_prefix_words), 0, -1):
         category = lex.prefixes.get(" ".join(parts[:n]))
         if category is not None:
-            return category
+            return category if words <= 14 or category in _LONG_PREFIX else None
     return None
 
 
@@ -261,19 +274,21 @@ def _analyse(text: str, lex: _Lexicon) -> list[_Line]:
         cjk = len(_CJK.findall(stripped)) if not stripped.isascii() else 0
         units = words + cjk // 2
         end_punct = stripped[-1] in _END_PUNCT
-        category = _phrase(key, words, lex) if key else None
+        category = _phrase(key, words, stripped[0], lex) if key else None
         seps = len(_SEPARATOR.findall(stripped)) if words > 1 else 0
+        truncated = stripped.endswith(("…", "...")) and units <= 60
         stop_ok = True
         if lex.stopwords and units >= 4 and not cjk:
             low = [w.casefold() for w in stripped.split()]
             stop_ok = sum(1 for w in low if w in lex.stopwords) >= max(1, len(low) // 12)
         good = (
             category is None
+            and not truncated
             and seps < 2
             and stop_ok
             and ((units >= 8 and stripped[-1] in _SENTENCE_END) or units >= 20)
         )
-        linky = not good and units <= 6 and not end_punct
+        linky = not good and ((units <= 6 and not end_punct) or truncated)
         if good:
             weight = min(units, 80) / 6.0
         elif category is not None:
@@ -319,9 +334,62 @@ def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
     return segments
 
 
-def _has_marker(lines: list[_Line], lo: int, hi: int) -> bool:
+def _has_marker(lines: list[_Line], lo: int, hi: int, markers: frozenset[str]) -> bool:
     """True if lines[lo:hi] hold a heading of a teaser or comment block or a footer link."""
-    return any(lines[i].category in _MARKERS or lines[i].weight <= -3.0 for i in range(lo, hi))
+    return any(lines[i].category in markers or lines[i].weight <= -3.0 for i in range(lo, hi))
+
+
+_ROW_SPLIT = regex.compile(r"\s*+[|·•]\s*+")
+
+
+def _separated_row(stripped: str) -> bool:
+    """A breadcrumb or link row: 'Start | Magazin | Tipps', 'A|B|C' (short parts, no sentence)."""
+    if stripped.count("|") + stripped.count("·") + stripped.count("•") < 2:
+        return False
+    parts = [p for p in _ROW_SPLIT.split(stripped) if p]
+    if len(parts) < 3:
+        return False
+    return all(len(p.split()) <= 4 and p[-1] not in ".!?" for p in parts)
+
+
+def _body(lines: list[_Line], lex: _Lexicon) -> tuple[int, int]:
+    """Where the article body is: (first line index, end index); empty at the end if none.
+
+    The first run of prose nearly as dense as the densest one, extended over
+    neighbouring dense runs unless a teaser, comment or footer block lies between.
+    """
+    for ln in lines:
+        if ln.good and _is_notice(ln.text.casefold(), lex, strict=True):
+            ln.weight = -3.0
+    segments = _segments(lines)
+    body_start, body_end = len(lines), len(lines)
+    if segments:
+        top = max(s[2] for s in segments)
+        # the article comes before comments, consent texts and footers: the
+        # first run nearly as dense as the densest one is the body
+        main = next(k for k, s in enumerate(segments) if s[2] >= _FIRST_SHARE * top)
+        body_start, body_end, _score = segments[main]
+        for k in range(main - 1, -1, -1):
+            s_start, s_end, s_score = segments[k]
+            if s_score < _EXTEND_SCORE or _has_marker(lines, s_end, body_start, _MARKERS):
+                break
+            body_start = s_start
+        for k in range(main + 1, len(segments)):
+            s_start, s_end, s_score = segments[k]
+            if s_score < _EXTEND_SCORE or _has_marker(lines, body_end, s_start, _END_MARKERS):
+                break
+            body_end = s_end
+    return body_start, body_end
+
+
+def _teaser_context(
+    lines: list[_Line], i: int, prev_of: dict[int, int], next_of: dict[int, int]
+) -> bool:
+    """A prose line between boilerplate lines: a teaser summary or a site blurb."""
+    p, n = prev_of.get(i), next_of.get(i)
+    bad_p = p is None or lines[p].reason is not None or lines[p].linky
+    bad_n = n is None or lines[n].reason is not None or lines[n].linky
+    return bad_p and bad_n
 
 
 def _menu_row(line: _Line, lex: _Lexicon) -> bool:
@@ -455,26 +523,7 @@ def _find(
     aggressive = level == "aggressive"
     conservative = level == "conservative"
 
-    # -- where the article body is: the densest run of prose, extended over
-    # neighbouring dense runs unless a teaser, comment or footer block lies between
-    for ln in lines:
-        if ln.good and _is_notice(ln.text.casefold(), lex, strict=False):
-            ln.weight = -3.0
-    segments = _segments(lines)
-    body_start, body_end = len(lines), len(lines)
-    if segments:
-        main = max(range(len(segments)), key=lambda k: segments[k][2])
-        body_start, body_end, _score = segments[main]
-        for k in range(main - 1, -1, -1):
-            s_start, s_end, s_score = segments[k]
-            if s_score < _EXTEND_SCORE or _has_marker(lines, s_end, body_start):
-                break
-            body_start = s_start
-        for k in range(main + 1, len(segments)):
-            s_start, s_end, s_score = segments[k]
-            if s_score < _EXTEND_SCORE or _has_marker(lines, body_end, s_start):
-                break
-            body_end = s_end
+    body_start, body_end = _body(lines, lex)
     in_body = [body_start <= i < body_end for i in range(len(lines))]
 
     prev_of: dict[int, int] = {}
@@ -505,7 +554,7 @@ def _find(
         if _ONLY_COUNTER.fullmatch(stripped) and not _HAS_LETTER.search(stripped):
             ln.reason = "counter"
             continue
-        if _menu_row(ln, lex):
+        if _menu_row(ln, lex) or _separated_row(stripped):
             ln.reason = "navigation"
             continue
         low = stripped.casefold()
@@ -578,6 +627,8 @@ def _find(
             break
         ln = lines[i]
         if ln.reason is None and i not in head_set and (ln.linky or not conservative):
+            if ln.good and not aggressive:
+                continue
             ln.reason = "page header"
     if head:
         headline_idx = min(

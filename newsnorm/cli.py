@@ -346,11 +346,71 @@ def _run_text(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_RECORD_ERRORS if failures else EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command-line parser (also used to document the CLI)."""
+def add_normalizer_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options of :class:`~newsnorm.Normalizer` (shared with ``newsnorm review``).
+
+    ``_normalizer_options(args)`` turns the parsed values back into ``Normalizer`` keywords.
+    """
     from newsnorm.boilerplate import LEVELS
     from newsnorm.quotes import QUOTE_STYLES
 
+    parser.add_argument(
+        "--lang",
+        default=None,
+        help=f"document language ({', '.join(LANGUAGES)}, or e.g. de-CH); default: detect",
+    )
+    parser.add_argument(
+        "--quotes",
+        default=None,
+        choices=("auto", *QUOTE_STYLES),
+        metavar="STYLE",
+        help="normalize quotation marks: auto (style of the language) or one of "
+        + ", ".join(QUOTE_STYLES),
+    )
+    parser.add_argument(
+        "--source",
+        default="en",
+        choices=LANGUAGES,
+        help="language stray tokens come from (default: en)",
+    )
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        default=None,
+        help="threshold for untranslated-token flags (0..1)",
+    )
+    parser.add_argument(
+        "--boilerplate-level",
+        choices=LEVELS,
+        default="balanced",
+        help="how much boilerplate evidence is enough (default: balanced)",
+    )
+    parser.add_argument(
+        "--drop-headline",
+        dest="keep_headline",
+        action="store_false",
+        help="remove the page headline too",
+    )
+    parser.add_argument(
+        "--drop-captions",
+        dest="keep_captions",
+        action="store_false",
+        help="remove image captions too, not just their credits",
+    )
+    for step, what in (
+        ("fix-encoding", "encoding repair"),
+        ("whitespace", "whitespace"),
+        ("boilerplate", "boilerplate stripping"),
+        ("untranslated", "untranslated-token flags"),
+    ):
+        dest = step.replace("-", "_")
+        parser.add_argument(
+            f"--no-{step}", dest=dest, action="store_false", help=f"switch off {what}"
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line parser (also used to document the CLI)."""
     parser = argparse.ArgumentParser(
         prog="newsnorm",
         description="Normalize scraped news text: fix encoding, whitespace and quotes, "
@@ -409,59 +469,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="invalid bytes in the input: report them (strict, default) "
         "or replace them with U+FFFD",
     )
-    parser.add_argument(
-        "--lang",
-        default=None,
-        help=f"document language ({', '.join(LANGUAGES)}, or e.g. de-CH); default: detect",
-    )
-    parser.add_argument(
-        "--quotes",
-        default=None,
-        choices=("auto", *QUOTE_STYLES),
-        metavar="STYLE",
-        help="normalize quotation marks: auto (style of the language) or one of "
-        + ", ".join(QUOTE_STYLES),
-    )
-    parser.add_argument(
-        "--source",
-        default="en",
-        choices=LANGUAGES,
-        help="language stray tokens come from (default: en)",
-    )
-    parser.add_argument(
-        "--min-score",
-        type=float,
-        default=None,
-        help="threshold for untranslated-token flags (0..1)",
-    )
-    parser.add_argument(
-        "--boilerplate-level",
-        choices=LEVELS,
-        default="balanced",
-        help="how much boilerplate evidence is enough (default: balanced)",
-    )
-    parser.add_argument(
-        "--drop-headline",
-        dest="keep_headline",
-        action="store_false",
-        help="remove the page headline too",
-    )
-    parser.add_argument(
-        "--drop-captions",
-        dest="keep_captions",
-        action="store_false",
-        help="remove image captions too, not just their credits",
-    )
-    for step, what in (
-        ("fix-encoding", "encoding repair"),
-        ("whitespace", "whitespace"),
-        ("boilerplate", "boilerplate stripping"),
-        ("untranslated", "untranslated-token flags"),
-    ):
-        dest = step.replace("-", "_")
-        parser.add_argument(
-            f"--no-{step}", dest=dest, action="store_false", help=f"switch off {what}"
-        )
+    add_normalizer_options(parser)
     parser.add_argument(
         "-j",
         "--jobs",
@@ -494,6 +502,12 @@ def _configure_logging(verbosity: int) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsnorm`` command; returns the exit status."""
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv and argv[0] == "review":
+        from newsnorm import review
+
+        return review.main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)

@@ -45,7 +45,9 @@ MARGIN_SLOPE = 2.6
 #: Extra margin needed by a capitalised word where the target capitalises only names.
 NAME_CASE_PENALTY = 2.0
 #: Extra margin needed by a capitalised word in German (loan nouns are capitalised too).
-NOUN_CASE_PENALTY = 0.45
+NOUN_CASE_PENALTY = 0.7
+#: Log-odds taken off a capitalised phrase inside a sentence (titles of works, products).
+TITLE_PENALTY = 2.5
 #: Log-odds bonus for each further source-language word in the same run.
 RUN_BONUS = 1.2
 #: Log-odds of a rare source word that the target language does not know at all.
@@ -415,6 +417,12 @@ def _flag_at(
         reason = f"{pair.source} quotation of {len(run)} words"
     else:
         reason = f"{pair.source} phrase of {len(run)} words"
+        caps = sum(1 for t in run if _capitalised(t) and not _sentence_start(text, t.start))
+        if caps >= 2:
+            return None, hi  # Title Case inside a sentence: a title ("Work in Progress")
+        if caps:
+            # a capitalised phrase inside a sentence is most often a title
+            score_logit -= TITLE_PENALTY
     score = _sigmoid(score_logit)
     flag = Flag(start, end, text[start:end], pair.source, round(score, 4), reason)
     return flag, hi
@@ -520,7 +528,8 @@ def _flag_compound(
     if any(_in_name(text, tokens, k, scorer) for k in (lo, hi)):
         # a capitalised compound next to other capitalised words is a name
         return None, hi
-    score = _sigmoid(max(logits) + RUN_BONUS * (len(logits) - 1) * 0.5 - COMPOUND_PENALTY)
+    penalty = COMPOUND_PENALTY * (2.0 if _capitalised(parts[0]) else 1.0)
+    score = _sigmoid(max(logits) + RUN_BONUS * (len(logits) - 1) * 0.5 - penalty)
     start, end = parts[0].start, parts[-1].end
     reason = f"{pair.source} compound"
     return Flag(start, end, text[start:end], pair.source, round(score, 4), reason), hi
