@@ -32,6 +32,7 @@ _EXPORTS: dict[str, str] = {
     "detect_language": "newsnorm.langid",
     "normalize": "newsnorm.pipeline",
     "Normalizer": "newsnorm.pipeline",
+    "normalize_batch": "newsnorm.integrations.batch",
     "Flag": "newsnorm.types",
     "Removal": "newsnorm.types",
     "Normalized": "newsnorm.types",
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from newsnorm.ascii import to_ascii
     from newsnorm.boilerplate import find_boilerplate, strip_boilerplate
     from newsnorm.encoding import decode_bytes, fix_encoding
+    from newsnorm.integrations.batch import normalize_batch
     from newsnorm.langid import detect_language
     from newsnorm.pipeline import Normalizer, normalize
     from newsnorm.quotes import QUOTE_STYLES, normalize_quotes

@@ -97,6 +97,8 @@ _DATE = regex.compile(
 _SEPARATOR = regex.compile(r"\s[|·•»/>]\s|\s[|·•]|[|·•]\s")
 _END_PUNCT = frozenset(".!?…:;\"'”“»«)]’‘。！？")
 _SENTENCE_END = frozenset(".!?…\"'”“»«)]’‘。！？")
+# a paragraph the converter broke in two ends its first part with a comma or dash
+_CONTINUED = _SENTENCE_END | frozenset(",;–-")
 _BULLET = regex.compile(r"^[\s\-–—•·*▪►▸»>]++")
 
 
@@ -171,9 +173,9 @@ def _lexicon(lang: str | None) -> _Lexicon:
             r"^\s*+(?:[(\[]\s*+)?(?:(?:" + words + r")\s*+:|©|\(c\)|Copyright\b)",
             regex.IGNORECASE,
         )
-    stop: frozenset[str] = frozenset()
-    if lang is not None:
-        stop = load_set(lang, "stopwords")
+    # function words of every language: a prose line has some, a keyword list has none
+    # (and a misdetected language must not turn the article into "keywords")
+    stop = frozenset().union(*(load_set(code, "stopwords") for code in PHRASE_LANGUAGES))
     max_words = max((len(p.split()) for p in prefixes), default=0)
     return _Lexicon(
         whole=whole,
@@ -278,7 +280,7 @@ def _analyse(text: str, lex: _Lexicon) -> list[_Line]:
         seps = len(_SEPARATOR.findall(stripped)) if words > 1 else 0
         truncated = stripped.endswith(("…", "...")) and units <= 60
         stop_ok = True
-        if lex.stopwords and units >= 4 and not cjk:
+        if units >= 4 and not cjk:
             low = [w.casefold() for w in stripped.split()]
             stop_ok = sum(1 for w in low if w in lex.stopwords) >= max(1, len(low) // 12)
         good = (
@@ -286,9 +288,9 @@ def _analyse(text: str, lex: _Lexicon) -> list[_Line]:
             and not truncated
             and seps < 2
             and stop_ok
-            and ((units >= 8 and stripped[-1] in _SENTENCE_END) or units >= 20)
+            and ((units >= 8 and stripped[-1] in _CONTINUED) or units >= 20)
         )
-        linky = not good and ((units <= 6 and not end_punct) or truncated)
+        linky = not good and ((units <= 6 and not end_punct) or (truncated and units <= 12))
         if good:
             weight = min(units, 80) / 6.0
         elif category is not None:
