@@ -1,0 +1,125 @@
+"""ASCII transliteration for keys, slugs and search.
+
+>>> to_ascii("„Café“ – Straße in Łódź")
+'"Cafe" - Strasse in Lodz'
+>>> to_ascii("Grüße aus Köln", lang="de")
+'Gruesse aus Koeln'
+
+Punctuation is folded the same way whatever the backend: typographic quotes
+become ``"`` and ``'``, dashes and the minus sign ``-``, every space character
+(no-break spaces included) a plain space. Everything else is transliterated by
+the backend: ``"anyascii"`` (default, ISC licence, a dependency of newsnorm) or
+``"unidecode"`` (GPL-2.0+, only with the optional extra
+``pip install "newsnorm[unidecode]"``).
+
+``lang`` adds a language's own spelling rules before the backend runs; the
+rules live in ``newsnorm/data/<lang>/ascii.txt`` (German: ä→ae, ö→oe, ü→ue,
+ß→ss). Without ``lang``, umlauts lose their dots (ä→a), as in most slug and
+search-key schemes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from newsnorm._check import check_choice, ensure_str, replace_surrogates
+from newsnorm._data import available_languages, load_lines
+
+__all__ = ["BACKENDS", "to_ascii"]
+
+#: The transliteration backends :func:`to_ascii` knows.
+BACKENDS: tuple[str, ...] = ("anyascii", "unidecode")
+
+_PUNCTUATION = {
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02", '"'),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2039\u203a\u2032\u02bc\uff07", "'"),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d", "-"),
+    **dict.fromkeys(
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+        "\u202f\u205f\u3000",
+        " ",
+    ),
+}
+_PUNCTUATION_TABLE = str.maketrans(_PUNCTUATION)
+_PUNCTUATION_RE = re.compile("[" + "".join(_PUNCTUATION) + "]")
+
+
+@lru_cache(maxsize=16)
+def _language_rules(lang: str) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The ``data/<lang>/ascii.txt`` spellings and a regex matching their characters."""
+    rules: dict[str, str] = {}
+    for entry in load_lines(lang, "ascii"):
+        char, _, spelling = entry.partition(" ")
+        rules[unicodedata.normalize("NFC", char)] = spelling.strip()
+    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(rules)) + "]")
+    return rules, pattern
+
+
+def _apply_language(text: str, lang: str) -> str:
+    rules, pattern = _language_rules(lang)
+    if pattern.search(text) is None:
+        return text
+
+    def spell(match: re.Match[str]) -> str:
+        char = match.group()
+        spelling = rules[char]
+        if not char.isupper() or len(spelling) < 2 or spelling.isupper():
+            return spelling
+        # Capitals inside an all-caps word are spelled in capitals: MÜLLER -> MUELLER.
+        start, end = match.span()
+        after = text[end] if end < len(text) else ""
+        before = text[start - 1] if start > 0 else ""
+        if after.isupper() or (not after.isalpha() and before.isupper()):
+            return spelling.upper()
+        return spelling
+
+    return pattern.sub(spell, text)
+
+
+def _unidecode(text: str) -> str:
+    try:
+        from unidecode import unidecode
+    except ImportError:
+        raise ImportError(
+            'to_ascii(backend="unidecode") needs Unidecode (GPL-2.0+), which is optional: '
+            'pip install "newsnorm[unidecode]" (or use the default backend="anyascii")'
+        ) from None
+    result: str = unidecode(text)
+    return result
+
+
+def to_ascii(text: str, *, backend: str = "anyascii", lang: str | None = None) -> str:
+    """Transliterate to ASCII: quotes to ``"``/``'``, dashes to ``-``, letters by *backend*.
+
+    ``lang`` (one of the languages with a ``data/<lang>/ascii.txt``, e.g.
+    ``"de"``) applies that language's spellings first. ASCII text is returned
+    unchanged (the same object).
+
+    >>> to_ascii("Ärger über »Müll« – 5\\u00a0€", lang="de")
+    'Aerger ueber "Muell" - 5 EUR'
+    >>> to_ascii("MÜNCHEN")
+    'MUNCHEN'
+    """
+    text = ensure_str(text, "to_ascii")
+    check_choice(backend, BACKENDS, "backend", "to_ascii")
+    if lang is not None:
+        check_choice(lang, available_languages("ascii"), "lang", "to_ascii")
+    if text.isascii():
+        return text
+    text = replace_surrogates(text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if lang is not None:
+        text = _apply_language(text, lang)
+    if _PUNCTUATION_RE.search(text) is not None:
+        text = text.translate(_PUNCTUATION_TABLE)
+    if text.isascii():
+        return text
+    if backend == "unidecode":
+        return _unidecode(text)
+    result: str = anyascii(text)
+    return result
