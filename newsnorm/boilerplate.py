@@ -175,7 +175,9 @@ def _lexicon(lang: str | None) -> _Lexicon:
         )
     # function words of every language: a prose line has some, a keyword list has none
     # (and a misdetected language must not turn the article into "keywords")
-    stop = frozenset().union(*(load_set(code, "stopwords") for code in PHRASE_LANGUAGES))
+    stop: frozenset[str] = frozenset()
+    if lang is not None:
+        stop = frozenset().union(*(load_set(code, "stopwords") for code in PHRASE_LANGUAGES))
     max_words = max((len(p.split()) for p in prefixes), default=0)
     return _Lexicon(
         whole=whole,
@@ -280,7 +282,7 @@ def _analyse(text: str, lex: _Lexicon) -> list[_Line]:
         seps = len(_SEPARATOR.findall(stripped)) if words > 1 else 0
         truncated = stripped.endswith(("…", "...")) and units <= 60
         stop_ok = True
-        if units >= 4 and not cjk:
+        if lex.stopwords and units >= 4 and not cjk:
             low = [w.casefold() for w in stripped.split()]
             stop_ok = sum(1 for w in low if w in lex.stopwords) >= max(1, len(low) // 12)
         good = (
