@@ -65,7 +65,7 @@ if TYPE_CHECKING:
     from newsnorm.ascii import to_ascii
     from newsnorm.boilerplate import find_boilerplate, strip_boilerplate
     from newsnorm.encoding import decode_bytes, fix_encoding
-    from newsnorm.integrations.batch import normalize_batch
+    from newsnorm.integrations.batch import normalize_batch as normalize_batch
     from newsnorm.langid import detect_language
     from newsnorm.pipeline import Normalizer, normalize
     from newsnorm.quotes import QUOTE_STYLES, normalize_quotes

@@ -137,18 +137,22 @@ def normalize_batch(
     check_choice(errors, ERRORS, "errors mode", "normalize_batch")
     if not isinstance(field, str):
         raise TypeError(f"normalize_batch(): field must be a str, not {type(field).__name__}")
-    try:
-        column = batch[field]
-    except (KeyError, IndexError, TypeError):
-        column = None
-    if column is None or isinstance(column, (str, bytes)):
-        try:
-            names = ", ".join(repr(name) for name in batch)
-        except TypeError:
-            names = "none (the batch is not a mapping of columns)"
+    if not hasattr(batch, "keys") or not hasattr(batch, "__getitem__"):
+        raise TypeError(
+            "normalize_batch() takes a batch of columns (a dict of lists, a datasets batch "
+            f"or a pandas DataFrame), not {type(batch).__name__}"
+        )
+    if field not in batch:
+        names = ", ".join(repr(name) for name in batch)
         raise ValueError(
             f"normalize_batch(): the batch has no column {field!r}; its columns are {names} "
             "(pass field=... to name the text column)"
+        )
+    column = batch[field]
+    if isinstance(column, (str, bytes)):
+        raise TypeError(
+            f"normalize_batch(): column {field!r} is a single {type(column).__name__}, not a "
+            "column with one value per row; for one document call newsnorm.normalize()"
         )
     norm = Normalizer(
         lang=lang,
