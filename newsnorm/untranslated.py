@@ -256,7 +256,7 @@ class _Scorer:
         if zs < MIN_SOURCE_ZIPF * 10 or margin < MIN_MARGIN:
             return None
         mid = MARGIN_MID
-        if tok.text[:1].isupper() and not capital_ok:
+        if tok.text[:1].isupper() and not (capital_ok and self.names_capitalised):
             mid += NAME_CASE_PENALTY if self.names_capitalised else NOUN_CASE_PENALTY
         # very common source words are safer than rare ones at the same margin
         level = min(zs / 10.0, 6.0) - 4.0
@@ -369,6 +369,11 @@ def _blocked(text: str, tok: _Tok) -> bool:
         return True
     if before.isdigit() or after.isdigit():
         return True
+    if after == "-" and (tok.end + 1 >= len(text) or text[tok.end + 1].isspace()):
+        return True  # first part of a shortened compound: "inner- und außerhalb"
+    if before.isspace() and tok.start >= 3 and text[tok.start - 2] == "-":
+        if text[tok.start - 3].isalpha():
+            return True  # a word broken at a line end: "meis- ten"
     if after == "." and tok.end + 1 < len(text) and text[tok.end + 1].isalnum():
         return True  # a domain name or file name
     return before == "." and tok.start >= 2 and text[tok.start - 2].isalnum()
@@ -396,7 +401,7 @@ def _flag_at(
 ) -> tuple[Flag | None, int]:
     """Decide about the anchor token *i*; returns the flag (or None) and the last token used."""
     tok = tokens[i]
-    if not _is_plain_case(tok.text) or _blocked(text, tok):
+    if len(tok.text) < 2 or not _is_plain_case(tok.text) or _blocked(text, tok):
         return None, i
     if quoted and _in_spans(tok.start, quoted):
         return None, i
