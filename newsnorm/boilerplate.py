@@ -133,8 +133,8 @@ def _lexicon(lang: str | None) -> _Lexicon:
     whole: dict[str, str] = {}
     prefixes: dict[str, str] = {}
     vocab: set[str] = set()
-    for source in sources:
-        for category in _CATEGORIES:
+    for category in _CATEGORIES:
+        for source in sources:
             for entry in load_lines(source, f"bp_{category}"):
                 is_prefix = entry.endswith("*")
                 key = _key(entry.rstrip("*"))

@@ -66,6 +66,8 @@ LONE_STOPWORD_PENALTY = 0.5
 JOIN_MIN_SOURCE = 30
 #: Log-odds taken off a hyphenated compound made only of source words (often a term of art).
 COMPOUND_PENALTY = 1.5
+#: How far (in words) a sentence is looked at on each side of a flag.
+SENTENCE_TOKENS = 25
 #: Longest run of words that becomes one flag.
 MAX_RUN = 12
 
@@ -445,6 +447,13 @@ def _flag_at(
         strong = [logit]
     start, end = run[0].start, run[-1].end
     score_logit = max(strong) + RUN_BONUS * (min(len(run), QUOTE_WORDS) - 1)
+    if len(run) > 1 and _touches_title(text, tokens, lo, hi, scorer):
+        return None, hi
+    if _source_sentence(text, tokens, lo, hi, scorer):
+        # the whole sentence is in the source language: a quotation, a tweet, a title
+        score = _sigmoid(QUOTE_LOGIT)
+        reason = f"{pair.source} sentence"
+        return Flag(start, end, text[start:end], pair.source, round(score, 4), reason), hi
     if len(run) == 1:
         zs, zt = scorer.codes(tok.key)
         reason = (
@@ -465,6 +474,47 @@ def _flag_at(
     score = _sigmoid(score_logit)
     flag = Flag(start, end, text[start:end], pair.source, round(score, 4), reason)
     return flag, hi
+
+
+def _touches_title(text: str, tokens: Sequence[_Tok], lo: int, hi: int, scorer: _Scorer) -> bool:
+    """A phrase with a capitalised word inside, or next to a name: part of a title."""
+    for k in range(lo + 1, hi + 1):
+        if _capitalised(tokens[k]) and not _sentence_start(text, tokens[k].start):
+            return True
+    if lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]):
+        if _name_like(tokens[lo - 1], scorer):
+            return True
+    if hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]):
+        if _name_like(tokens[hi + 1], scorer):
+            return True
+    return False
+
+
+def _source_sentence(text: str, tokens: Sequence[_Tok], lo: int, hi: int, scorer: _Scorer) -> bool:
+    """True if the sentence around tokens lo..hi is mostly source language."""
+    first = lo
+    while first > 0 and lo - first < SENTENCE_TOKENS:
+        gap = text[tokens[first - 1].end : tokens[first].start]
+        if any(ch in _SENTENCE_END for ch in gap):
+            break
+        first -= 1
+    last = hi
+    while last + 1 < len(tokens) and last - hi < SENTENCE_TOKENS:
+        gap = text[tokens[last].end : tokens[last + 1].start]
+        if any(ch in _SENTENCE_END for ch in gap):
+            break
+        last += 1
+    src = tgt = 0
+    source_stop = scorer.pair.source_stop
+    target_stop = scorer.pair.target_stop
+    for k in range(first, last + 1):
+        key = tokens[k].key
+        zs, zt = scorer.codes(key)
+        if key in target_stop or zt > zs + 5:
+            tgt += 1
+        elif (key in source_stop or zs >= 25) and zs > zt:
+            src += 1
+    return src >= 4 and src >= 2 * tgt
 
 
 def _run_member(
