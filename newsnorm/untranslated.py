@@ -58,7 +58,7 @@ RARE_WORD_LOGIT = -0.4
 #: A run of this many words (or a whole sentence) is a quotation, scored QUOTE_LOGIT.
 QUOTE_WORDS = 5
 QUOTE_LOGIT = -1.0
-#: A source function word alone is flagged only if the target uses it rarer than this (x10) ...
+#: A source function word counts alone only if the target uses it rarer than this (Zipf x 10) ...
 LONE_STOPWORD_MAX_TARGET = 40
 #: ... and then with this much less log-odds.
 LONE_STOPWORD_PENALTY = 0.5
@@ -438,11 +438,9 @@ def _flag_at(
     while hi > i and _weak_edge(tokens[hi], scorer, pair):
         hi -= 1
     run = tokens[lo : hi + 1]
-    if all(t.key in pair.source_stop for t in run) and len(run) < 3:
-        # function words count only inside a run (a lone one if the target rarely uses it)
-        zs, zt = scorer.codes(tok.key)
-        if len(run) > 1 or zt >= LONE_STOPWORD_MAX_TARGET:
-            return None, hi
+    if len(run) < 3 and all(_function_word(t, scorer) for t in run):
+        return None, hi  # function words shared with the target count only inside a run
+    if len(run) == 1 and tok.key in pair.source_stop:
         logit -= LONE_STOPWORD_PENALTY
         strong = [logit]
     start, end = run[0].start, run[-1].end
@@ -476,11 +474,20 @@ def _flag_at(
     return flag, hi
 
 
+def _function_word(tok: _Tok, scorer: _Scorer) -> bool:
+    """A source function word that the target language uses often too ("in", "the", "so")."""
+    if tok.key not in scorer.pair.source_stop:
+        return False
+    return scorer.codes(tok.key)[1] >= LONE_STOPWORD_MAX_TARGET
+
+
 def _touches_title(text: str, tokens: Sequence[_Tok], lo: int, hi: int, scorer: _Scorer) -> bool:
     """A phrase with a capitalised word inside, or next to a name: part of a title."""
     for k in range(lo + 1, hi + 1):
         if _capitalised(tokens[k]) and not _sentence_start(text, tokens[k].start):
             return True
+    if not _capitalised(tokens[lo]):
+        return False  # a lower-case phrase next to a name is an apposition: "world champion X"
     if lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]):
         if _name_like(tokens[lo - 1], scorer):
             return True
