@@ -84,6 +84,14 @@ _EXTEND_SCORE = 5.0
 #: The first dense run scoring at least this share of the best one is the body.
 _FIRST_SHARE = 0.6
 
+# Removed lines that may sit between the headline and the body (a byline row).
+_HEAD_FURNITURE = frozenset(
+    {
+        "duplicate headline", "credit", "date", "date/reading time", "share buttons",
+        "ad label", "counter", "stray punctuation", "newsletter/login",
+    }
+)
+
 # Line breaks: the same set str.splitlines() knows.
 _BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
@@ -386,6 +394,13 @@ def _body(lines: list[_Line], lex: _Lexicon) -> tuple[int, int]:
     return body_start, body_end
 
 
+def _in_link_run(lines: list[_Line], i: int, limit: int) -> bool:
+    """A link-like line with a link-like neighbour in the same block (no blank line between)."""
+    before = i > 0 and lines[i - 1].linky and lines[i - 1].reason not in _HEAD_FURNITURE
+    after = i + 1 < limit and lines[i + 1].linky and lines[i + 1].reason not in _HEAD_FURNITURE
+    return lines[i].linky and (before or after)
+
+
 def _teaser_context(
     lines: list[_Line], i: int, prev_of: dict[int, int], next_of: dict[int, int]
 ) -> bool:
@@ -528,6 +543,9 @@ def _find(
     conservative = level == "conservative"
 
     body_start, body_end = _body(lines, lex)
+    if body_start >= len(lines):
+        # no run of prose (a short note, a list): only line evidence removes anything
+        body_start, body_end = 0, len(lines)
     in_body = [body_start <= i < body_end for i in range(len(lines))]
 
     prev_of: dict[int, int] = {}
@@ -547,7 +565,12 @@ def _find(
         ln = lines[i]
         stripped = ln.text.strip()
         if not ln.key:
-            ln.reason = "counter" if any(ch.isdigit() for ch in stripped) else "stray punctuation"
+            if _DATE.search(stripped):
+                ln.reason = "date"
+            elif any(ch.isdigit() for ch in stripped):
+                ln.reason = "counter"
+            else:
+                ln.reason = "stray punctuation"
             continue
         if ln.category is not None:
             if ln.category in _STRONG or not in_body[i]:
@@ -607,24 +630,17 @@ def _find(
 
     # -- 4. before the body: keep the headline zone, drop the page header
     head: list[int] = []
-    if body_start < len(lines):
-        j = prev_of.get(body_start) if not lines[body_start].blank else None
-        if j is None:
-            k = body_start - 1
-            while k >= 0 and lines[k].blank:
-                k -= 1
-            j = k if k >= 0 else None
-        while j is not None and len(head) < 6:
-            ln = lines[j]
-            if ln.reason is not None:
-                if ln.reason in ("duplicate headline", "credit", "date"):
-                    j = prev_of.get(j)
-                    continue
+    j = prev_of.get(body_start)
+    while j is not None and len(head) < 6:
+        ln = lines[j]
+        if ln.reason is not None:
+            if ln.reason not in _HEAD_FURNITURE:
                 break
-            if ln.linky and (prev_of.get(j) is None or lines[prev_of[j]].linky):
-                break
+        elif ln.linky and _in_link_run(lines, j, body_start):
+            break
+        else:
             head.append(j)
-            j = prev_of.get(j)
+        j = prev_of.get(j)
     head_set = set(head)
     for i in content:
         if i >= body_start:

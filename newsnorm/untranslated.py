@@ -51,6 +51,8 @@ NAME_CASE_PENALTY = 2.0
 NOUN_CASE_PENALTY = 0.7
 #: Log-odds taken off a capitalised phrase inside a sentence (titles of works, products).
 TITLE_PENALTY = 2.5
+#: Log-odds added to a capitalised word right after a target-language function word.
+ARTICLE_BONUS = 0.7
 #: Log-odds bonus for each further source-language word in the same run.
 RUN_BONUS = 1.2
 #: Log-odds of a rare source word that the target language does not know at all.
@@ -76,8 +78,10 @@ MAX_RUN = 12
 _WORD_PATTERN = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 _TOKEN = re.compile(_WORD_PATTERN)
 _SPLIT = re.compile(f"({_WORD_PATTERN})")
+_FULL_STOP = frozenset(".!?\n\r\u2028\u2029")
 _SENTENCE_END = frozenset('.!?:;\n\r\u2028\u2029"„“”«»()[]–—•|')
 _QUOTE_PAIRS = {"„": '“”"', "“": "”", "«": "»", "»": "«", "‚": "‘’'", "‹": "›", "›": "‹", '"': '"'}
+_QUOTE_MARKS = frozenset("„“”\"«»‚‘’‹›'")
 _QUOTE_CHARS = regex.compile(r"[„“”\"«»‚‘’‹›]")
 _NEAR_CHARS = 64
 
@@ -93,6 +97,7 @@ class _Pair:
     skip: frozenset[str]
     source_stop: frozenset[str]
     target_stop: frozenset[str]
+    suffixes: tuple[str, ...]
 
 
 def _lang_code(value: object, name: str) -> str:
@@ -124,7 +129,10 @@ def _pair(source: str, target: str) -> _Pair:
             joiners.append(word)
     anchor_set = frozenset(anchors) - skip - target_stop
     joiner_set = (frozenset(joiners) | (source_stop - anchor_set)) - skip
-    return _Pair(source, target, anchor_set, joiner_set, skip, source_stop, target_stop)
+    suffixes = tuple(sorted(load_set(target, "inflections"), key=len, reverse=True))
+    return _Pair(
+        source, target, anchor_set, joiner_set, skip, source_stop, target_stop, suffixes
+    )
 
 
 def _sigmoid(x: float) -> float:
@@ -145,13 +153,16 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _whole_sentence(text: str, start: int, end: int) -> bool:
-    """True if text[start:end] is preceded and followed by sentence (or clause) boundaries."""
-    if not _sentence_start(text, start):
+    """True if text[start:end] is a sentence of its own (quotes and brackets do not count)."""
+    pos = start - 1
+    while pos >= 0 and text[pos] in " \t\u00a0":
+        pos -= 1
+    if pos >= 0 and text[pos] not in _FULL_STOP:
         return False
     pos = end
     while pos < len(text) and text[pos] in " \t\u00a0":
         pos += 1
-    return pos >= len(text) or text[pos] in _SENTENCE_END or text[pos] == ","
+    return pos >= len(text) or text[pos] in _FULL_STOP
 
 
 def _chunk(text: str, start: int, end: int) -> tuple[int, int]:
@@ -389,6 +400,8 @@ def _name_like(tok: _Tok, scorer: _Scorer) -> bool:
     """A capitalised word that is not a common target-language word (part of a name)."""
     if not _capitalised(tok) or tok.key in scorer.pair.target_stop:
         return False
+    if len(tok.text) > 1 and tok.text.isupper():
+        return True  # an acronym: "USA Today"
     zs, zt = scorer.codes(tok.key)
     return not (zt >= 35 and zt >= zs)
 
@@ -410,11 +423,17 @@ def _flag_at(
     comp = _compound(text, tokens, i)
     if comp is not None:
         return _flag_compound(text, tokens, comp, scorer, pair)
-    if _in_name(text, tokens, i, scorer):
+    if _in_name(text, tokens, i, scorer) or _quoted_title(text, tok):
+        return None, i
+    if _target_inflection(tok, scorer):
         return None, i
     logit = scorer.word_logit(tok, capital_ok=_sentence_start(text, tok.start))
     if logit is None:
         return None, i
+    if _capitalised(tok) and i > 0 and tokens[i - 1].key in pair.target_stop:
+        if _adjacent(text, tokens[i - 1], tok) and not _capitalised(tokens[i - 1]):
+            # "der Crisis", "im Connection": used as a noun of a target-language sentence
+            logit += ARTICLE_BONUS
     # grow a run of source-language words around the anchor
     lo = hi = i
     strong = [logit]
@@ -472,6 +491,23 @@ def _flag_at(
     score = _sigmoid(score_logit)
     flag = Flag(start, end, text[start:end], pair.source, round(score, 4), reason)
     return flag, hi
+
+
+def _quoted_title(text: str, tok: _Tok) -> bool:
+    """A capitalised word alone in quotation marks is a title: Album "Rumours"."""
+    if not _capitalised(tok) or not tok.start or tok.end >= len(text):
+        return False
+    return text[tok.start - 1] in _QUOTE_MARKS and text[tok.end] in _QUOTE_MARKS
+
+
+def _target_inflection(tok: _Tok, scorer: _Scorer) -> bool:
+    """A target-language word with an inflection ending: German "des Plans", "des Passes"."""
+    for suffix in scorer.pair.suffixes:
+        if tok.key.endswith(suffix) and len(tok.key) - len(suffix) >= 4:
+            zs, zt = scorer.codes(tok.key[: -len(suffix)])
+            if zt >= 30 and zs - zt < MIN_MARGIN * 10:
+                return True
+    return False
 
 
 def _function_word(tok: _Tok, scorer: _Scorer) -> bool:
@@ -561,7 +597,13 @@ def _weak_edge(tok: _Tok, scorer: _Scorer, pair: _Pair) -> bool:
     return tok.key in pair.target_stop or tok.key not in pair.source_stop
 
 
-_CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "del", "von", "van"})
+#: Lower-case words inside names and titles: "Bank of America", "Qabus bin Said".
+_CONNECTORS = frozenset(
+    {"of", "the", "and", "for", "de", "du", "la", "le", "del", "da", "di", "dos", "von", "van"}
+    | {"bin", "ibn", "al", "el", "ben", "y"}
+)
+#: Words that make the next word a name even across a full stop: "Mr. President".
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "st"})
 
 
 def _in_name(text: str, tokens: Sequence[_Tok], k: int, scorer: _Scorer) -> bool:
@@ -569,6 +611,9 @@ def _in_name(text: str, tokens: Sequence[_Tok], k: int, scorer: _Scorer) -> bool
     tok = tokens[k]
     if not _name_like(tok, scorer):
         return False
+    if k > 0 and tokens[k - 1].key in _HONORIFICS:
+        if text[tokens[k - 1].end : tok.start] in (" ", ". ", "\u00a0", ".\u00a0"):
+            return True
     for step in (-1, 1):
         j = k + step
         if not 0 <= j < len(tokens):
