@@ -485,15 +485,25 @@ def apply_removals(text: str, removals: Sequence[Removal]) -> str:
     ensure_str(text, "apply_removals")
     if not removals:
         return text
+    return _apply(text, removals)[0]
+
+
+def _apply(
+    text: str, removals: Sequence[Removal]
+) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """apply_removals, plus where each kept line came from.
+
+    The second value lists, for every line of the output, (output offset,
+    source offset, content length, source line number).
+    """
     cuts = sorted((r.start, r.end, r.kind) for r in removals)
     spans = _split(text)
-    pieces: list[tuple[str, str]] = []  # (content, line break)
+    pieces: list[tuple[int, int, int, int]] = []  # (start, content end, break end, number)
     k = 0
-    for start, end, nxt in spans:
+    for number, (start, end, nxt) in enumerate(spans, 1):
         while k < len(cuts) and cuts[k][1] < start:
             k += 1
-        content = text[start:end]
-        # removals that fall inside this line
+        # removals that touch this line
         j = k
         drop = False
         tail_cut = end
@@ -505,26 +515,33 @@ def apply_removals(text: str, removals: Sequence[Removal]) -> str:
                 elif c_start >= start:
                     tail_cut = min(tail_cut, c_start)
             j += 1
-        if drop:
-            continue
-        if tail_cut < end:
-            content = text[start:tail_cut]
-        pieces.append((content, text[end:nxt]))
+        if not drop:
+            pieces.append((start, tail_cut, nxt if tail_cut == end else -1, number))
     out: list[str] = []
+    where: list[tuple[int, int, int, int]] = []
+    pos = 0
     prev_blank = True  # drops leading blank lines
-    for content, brk in pieces:
+    for start, content_end, break_end, number in pieces:
+        content = text[start:content_end]
         blank = not content.strip()
         if blank and prev_blank:
             continue
+        # a cut tail takes no line break with it: the line keeps its own
+        brk = text[spans[number - 1][1] : spans[number - 1][2]] if break_end < 0 else text[
+            content_end:break_end
+        ]
         out.append(content)
         out.append(brk)
+        where.append((pos, start, len(content), number))
+        pos += len(content) + len(brk)
         prev_blank = blank
     # drop trailing blank lines and give the last line the text's own ending
     while len(out) >= 2 and not out[-2].strip():
         del out[-2:]
+        where.pop()
     if out:
         out[-1] = text[spans[-1][1] : spans[-1][2]]
-    return "".join(out)
+    return "".join(out), where
 
 
 # ---------------------------------------------------------------------------

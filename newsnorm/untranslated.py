@@ -98,6 +98,7 @@ class _Pair:
     source_stop: frozenset[str]
     target_stop: frozenset[str]
     suffixes: tuple[str, ...]
+    phrases: tuple[str, ...]
 
 
 def _lang_code(value: object, name: str) -> str:
@@ -130,8 +131,9 @@ def _pair(source: str, target: str) -> _Pair:
     anchor_set = frozenset(anchors) - skip - target_stop
     joiner_set = (frozenset(joiners) | (source_stop - anchor_set)) - skip
     suffixes = tuple(sorted(load_set(target, "inflections"), key=len, reverse=True))
+    phrases = tuple(sorted(" ".join(p.split()) for p in skip if " " in p))
     return _Pair(
-        source, target, anchor_set, joiner_set, skip, source_stop, target_stop, suffixes
+        source, target, anchor_set, joiner_set, skip, source_stop, target_stop, suffixes, phrases
     )
 
 
@@ -457,6 +459,10 @@ def _flag_at(
     while hi > i and _weak_edge(tokens[hi], scorer, pair):
         hi -= 1
     run = tokens[lo : hi + 1]
+    if pair.phrases and len(run) > 1:
+        joined = " " + " ".join(t.key for t in run) + " "
+        if any(f" {phrase} " in joined for phrase in pair.phrases):
+            return None, hi  # an established phrase: "state of the art", "best of"
     if len(run) < 3 and all(_function_word(t, scorer) for t in run):
         return None, hi  # function words shared with the target count only inside a run
     if len(run) == 1 and tok.key in pair.source_stop:
