@@ -206,9 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         for b in [x / 10 for x in range(10)]:
             tot = bins[(b, True)] + bins[(b, False)]
             if tot:
-                print(
-                    f"score {b:.1f}-{b + 0.1:.1f}: {tot:5d} flags, precision {bins[(b, True)] / tot:.2f}"
-                )
+                share = bins[(b, True)] / tot
+                print(f"score {b:.1f}-{b + 0.1:.1f}: {tot:5d} flags, precision {share:.2f}")
     if args.errors:
         for name, res in files.items():
             for key, sc in res.items():

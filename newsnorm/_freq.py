@@ -77,5 +77,5 @@ def load_table() -> FreqTable:
     rare.frombytes(raw[pos : pos + 4 * n_rare])
     if sys.byteorder != "little":  # pragma: no cover
         rare.byteswap()
-    index = dict(zip(words, range(n_words)))
+    index = dict(zip(words, range(n_words), strict=True))
     return FreqTable(langs=langs, index=index, columns=columns, rare_en=rare)

@@ -21,10 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import overload
-
-import regex
 
 from newsnorm._check import check_choice, ensure_str
 from newsnorm._data import LANGUAGES, load_set
@@ -76,13 +74,12 @@ MAX_RUN = 12
 # Words: letters with inner apostrophes. The letter class and the apostrophes are disjoint, so
 # the stdlib engine (faster here than ``regex``) matches in linear time without backtracking.
 _WORD_PATTERN = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
-_TOKEN = re.compile(_WORD_PATTERN)
 _SPLIT = re.compile(f"({_WORD_PATTERN})")
 _FULL_STOP = frozenset(".!?\n\r\u2028\u2029")
 _SENTENCE_END = frozenset('.!?:;\n\r\u2028\u2029"„“”«»()[]–—•|')
 _QUOTE_PAIRS = {"„": '“”"', "“": "”", "«": "»", "»": "«", "‚": "‘’'", "‹": "›", "›": "‹", '"': '"'}
 _QUOTE_MARKS = frozenset("„“”\"«»‚‘’‹›'")
-_QUOTE_CHARS = regex.compile(r"[„“”\"«»‚‘’‹›]")
+_QUOTE_CHARS = re.compile(r"[„“”\"«»‚‘’‹›]")
 _NEAR_CHARS = 64
 
 
@@ -210,19 +207,34 @@ class _Tok:
     key: str
 
 
+def _key(lower: str) -> str:
+    """Table key of a lower-cased word (case folding matters for non-ASCII words only)."""
+    return lower if lower.isascii() else lower.casefold()
+
+
 class _Tokens(Sequence[_Tok]):
-    """The word tokens of a text, cut in one C-level split; token objects made on demand."""
+    """The word tokens of a text, cut in one C-level split; token objects made on demand.
+
+    ``lows`` are the lower-cased words (offsets agree with the text because ``lower()`` kept
+    its length; otherwise the original is split and each word lower-cased).
+    """
 
     def __init__(self, text: str) -> None:
-        parts = _SPLIT.split(text)
+        self.text = text
+        low = text.lower()
+        if len(low) == len(text):
+            parts = _SPLIT.split(low)
+        else:  # pragma: no cover - e.g. "İ", which lower-cases to two characters
+            parts = _SPLIT.split(text)
+            parts[1::2] = [w.lower() for w in parts[1::2]]
         ends = list(accumulate(map(len, parts)))
-        self.words: list[str] = parts[1::2]
+        self.lows: list[str] = parts[1::2]
         self.starts: list[int] = ends[0::2]
         self.ends: list[int] = ends[1::2]
         self._made: dict[int, _Tok] = {}
 
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self.lows)
 
     @overload
     def __getitem__(self, index: int) -> _Tok: ...
@@ -232,13 +244,13 @@ class _Tokens(Sequence[_Tok]):
 
     def __getitem__(self, index: int | slice) -> _Tok | list[_Tok]:
         if isinstance(index, slice):
-            return [self[k] for k in range(*index.indices(len(self.words)))]
+            return [self[k] for k in range(*index.indices(len(self.lows)))]
         tok = self._made.get(index)
         if tok is None:
             if index < 0:
-                index += len(self.words)
-            word = self.words[index]
-            tok = _Tok(self.starts[index], self.ends[index], word, word.casefold())
+                index += len(self.lows)
+            start, end = self.starts[index], self.ends[index]
+            tok = _Tok(start, end, self.text[start:end], _key(self.lows[index]))
             self._made[index] = tok
         return tok
 
@@ -341,25 +353,25 @@ def flag_untranslated(
     if lang == source:
         return []
     pair = _pair(source, lang)
-    # cheap check first: most texts hold no anchor word at all
-    if pair.anchors.isdisjoint(_TOKEN.findall(text.casefold())):
-        return []
-    return _flag(text, pair, min_score, skip_quoted)
-
-
-def _flag(text: str, pair: _Pair, min_score: float, skip_quoted: bool) -> list[Flag]:
-    table = load_table()
-    scorer = _Scorer(text, pair, table)
     tokens = _Tokens(text)
-    anchors = pair.anchors
-    hits = [k for k, word in enumerate(tokens.words) if word.casefold() in anchors]
+    # cheap check first: most texts hold no anchor word at all
+    if pair.anchors.isdisjoint(tokens.lows):
+        return []
+    return _flag(text, tokens, pair, min_score, skip_quoted)
+
+
+def _flag(
+    text: str, tokens: _Tokens, pair: _Pair, min_score: float, skip_quoted: bool
+) -> list[Flag]:
+    scorer = _Scorer(text, pair, load_table())
+    hits = list(compress(range(len(tokens)), map(pair.anchors.__contains__, tokens.lows)))
     quoted = _quoted_spans(text) if skip_quoted else []
     flags: list[Flag] = []
     done = -1  # tokens up to this index are already decided
     for i in hits:
         if i <= done:
             continue
-        flag, last = _flag_at(text, tokens, i, scorer, pair, quoted)
+        flag, last = _flag_at(text, tokens, i, scorer, pair, quoted, min_score)
         done = max(done, last)
         if flag is not None and flag.score >= min_score:
             if flags and flags[-1].end > flag.start:
@@ -387,8 +399,7 @@ def _blocked(text: str, tok: _Tok) -> bool:
     if after == "-" and (tok.end + 1 >= len(text) or text[tok.end + 1].isspace()):
         return True  # first part of a shortened compound: "inner- und außerhalb"
     if before.isspace() and tok.start >= 3 and text[tok.start - 2] == "-":
-        if text[tok.start - 3].isalpha():
-            return True  # a word broken at a line end: "meis- ten"
+        return text[tok.start - 3].isalpha()  # a word broken at a line end: "meis- ten"
     if after == "." and tok.end + 1 < len(text) and text[tok.end + 1].isalnum():
         return True  # a domain name or file name
     return before == "." and tok.start >= 2 and text[tok.start - 2].isalnum()
@@ -410,11 +421,12 @@ def _name_like(tok: _Tok, scorer: _Scorer) -> bool:
 
 def _flag_at(
     text: str,
-    tokens: Sequence[_Tok],
+    tokens: _Tokens,
     i: int,
     scorer: _Scorer,
     pair: _Pair,
     quoted: Sequence[tuple[int, int]],
+    min_score: float,
 ) -> tuple[Flag | None, int]:
     """Decide about the anchor token *i*; returns the flag (or None) and the last token used."""
     tok = tokens[i]
@@ -432,10 +444,9 @@ def _flag_at(
     logit = scorer.word_logit(tok, capital_ok=_sentence_start(text, tok.start))
     if logit is None:
         return None, i
-    if _capitalised(tok) and i > 0 and tokens[i - 1].key in pair.target_stop:
-        if _adjacent(text, tokens[i - 1], tok) and not _capitalised(tokens[i - 1]):
-            # "der Crisis", "im Connection": used as a noun of a target-language sentence
-            logit += ARTICLE_BONUS
+    if _after_article(text, tokens, i, pair):
+        # "der Crisis", "im Connection": used as a noun of a target-language sentence
+        logit += ARTICLE_BONUS
     # grow a run of source-language words around the anchor
     lo = hi = i
     strong = [logit]
@@ -470,6 +481,8 @@ def _flag_at(
         strong = [logit]
     start, end = run[0].start, run[-1].end
     score_logit = max(strong) + RUN_BONUS * (min(len(run), QUOTE_WORDS) - 1)
+    if _sigmoid(score_logit) < min_score:
+        return None, hi  # the checks below can only lower the score
     if len(run) > 1 and _touches_title(text, tokens, lo, hi, scorer):
         return None, hi
     if _source_sentence(text, tokens, lo, hi, scorer):
@@ -523,6 +536,16 @@ def _function_word(tok: _Tok, scorer: _Scorer) -> bool:
     return scorer.codes(tok.key)[1] >= LONE_STOPWORD_MAX_TARGET
 
 
+def _after_article(text: str, tokens: _Tokens, i: int, pair: _Pair) -> bool:
+    """A capitalised token right after a lower-case target function word ("der", "im")."""
+    if i == 0 or not _capitalised(tokens[i]):
+        return False
+    prev = tokens[i - 1]
+    return (
+        prev.key in pair.target_stop and not _capitalised(prev) and _adjacent(text, prev, tokens[i])
+    )
+
+
 def _touches_title(text: str, tokens: Sequence[_Tok], lo: int, hi: int, scorer: _Scorer) -> bool:
     """A phrase with a capitalised word inside, or next to a name: part of a title."""
     for k in range(lo + 1, hi + 1):
@@ -530,35 +553,38 @@ def _touches_title(text: str, tokens: Sequence[_Tok], lo: int, hi: int, scorer: 
             return True
     if not _capitalised(tokens[lo]):
         return False  # a lower-case phrase next to a name is an apposition: "world champion X"
-    if lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]):
-        if _name_like(tokens[lo - 1], scorer):
-            return True
-    if hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]):
-        if _name_like(tokens[hi + 1], scorer):
-            return True
-    return False
+    if (
+        lo > 0
+        and _adjacent(text, tokens[lo - 1], tokens[lo])
+        and _name_like(tokens[lo - 1], scorer)
+    ):
+        return True
+    return (
+        hi + 1 < len(tokens)
+        and _adjacent(text, tokens[hi], tokens[hi + 1])
+        and _name_like(tokens[hi + 1], scorer)
+    )
 
 
-def _source_sentence(text: str, tokens: Sequence[_Tok], lo: int, hi: int, scorer: _Scorer) -> bool:
+def _source_sentence(text: str, tokens: _Tokens, lo: int, hi: int, scorer: _Scorer) -> bool:
     """True if the sentence around tokens lo..hi is mostly source language."""
+    starts, ends, words = tokens.starts, tokens.ends, tokens.lows
+    stops = _SENTENCE_END
     first = lo
-    while first > 0 and lo - first < SENTENCE_TOKENS:
-        gap = text[tokens[first - 1].end : tokens[first].start]
-        if any(ch in _SENTENCE_END for ch in gap):
-            break
+    limit = max(0, lo - SENTENCE_TOKENS)
+    while first > limit and stops.isdisjoint(text[ends[first - 1] : starts[first]]):
         first -= 1
     last = hi
-    while last + 1 < len(tokens) and last - hi < SENTENCE_TOKENS:
-        gap = text[tokens[last].end : tokens[last + 1].start]
-        if any(ch in _SENTENCE_END for ch in gap):
-            break
+    limit = min(len(words) - 1, hi + SENTENCE_TOKENS)
+    while last < limit and stops.isdisjoint(text[ends[last] : starts[last + 1]]):
         last += 1
     src = tgt = 0
     source_stop = scorer.pair.source_stop
     target_stop = scorer.pair.target_stop
-    for k in range(first, last + 1):
-        key = tokens[k].key
-        zs, zt = scorer.codes(key)
+    codes = scorer.codes
+    for word in words[first : last + 1]:
+        key = _key(word)
+        zs, zt = codes(key)
         if key in target_stop or zt > zs + 5:
             tgt += 1
         elif (key in source_stop or zs >= 25) and zs > zt:
@@ -618,7 +644,8 @@ def _in_name(text: str, tokens: Sequence[_Tok], k: int, scorer: _Scorer) -> bool
     if not _name_like(tok, scorer):
         return False
     if k > 0 and tokens[k - 1].key in _HONORIFICS:
-        if text[tokens[k - 1].end : tok.start] in (" ", ". ", "\u00a0", ".\u00a0"):
+        gap = text[tokens[k - 1].end : tok.start]
+        if gap in (" ", ". ", "\u00a0", ".\u00a0"):
             return True
     for step in (-1, 1):
         j = k + step
