@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     groups: dict[str, Score] = {}
     pages: list[tuple[float, str, str, int, int]] = []
     start = time.perf_counter()
+    cpu_start = time.process_time()
     chars = 0
     for r in records:
         lang = r["lang"] if args.given_lang else None
@@ -134,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         errors = s.fn * 2 + s.fp
         pages.append((errors, r["id"], r["lang"], s.fn, s.fp))
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
 
     print(f"{len(records)} pages, {chars / 1e6:.1f} M chars, level={args.level!r}")
     for key in sorted(groups, key=lambda k: (k != "traf:de", k != "traf:all", k)):
@@ -141,10 +143,17 @@ def main(argv: list[str] | None = None) -> int:
     if "aeb" in groups:
         a = groups["aeb"]
         print(f"aeb lines: content kept {a.kept:.3f}, boilerplate removed {a.removed:.3f}")
-    print(f"worst {args.worst} pages (missing with x2 + kept without):")
-    for errors, pid, lang, fn, fp in sorted(pages, key=lambda p: -p[0])[: args.worst]:
-        print(f"  {pid:<55} {lang}  with missing {fn}  without kept {fp}")
-    print(f"runtime {elapsed:.2f} s ({chars / 1e6 / max(elapsed, 1e-9):.2f} M chars/s)")
+    for subset in ("traf", "aeb"):
+        worst = sorted((p for p in pages if p[1].startswith(subset)), key=lambda p: -p[0])
+        if not worst:
+            continue
+        print(f"worst {args.worst} {subset} pages (missing with x2 + kept without):")
+        for _errors, pid, lang, fn, fp in worst[: args.worst]:
+            print(f"  {pid:<55} {lang}  with missing {fn}  without kept {fp}")
+    print(
+        f"runtime {elapsed:.2f} s wall, {cpu:.2f} s CPU "
+        f"({chars / 1e6 / max(cpu, 1e-9):.2f} M chars per CPU second)"
+    )
     return 0
 
 

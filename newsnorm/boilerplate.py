@@ -34,6 +34,7 @@ Die Regierung hat am Montag beschlossen, dass die Steuern im kommenden Jahr stei
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,6 +80,8 @@ _STRONG = frozenset(_CATEGORIES) - {"navigation"}
 _MARKERS = frozenset({"related", "comments", "legal", "about"})
 # ... and after the body, share rows and subscription prompts end it as well.
 _END_MARKERS = _MARKERS | {"share", "account"}
+#: At most this many passes over a text (each pass runs on the previous output).
+_MAX_PASSES = 6
 #: A dense run of prose joins the body when it scores at least this much.
 _EXTEND_SCORE = 5.0
 #: The first dense run scoring at least this share of the best one is the body.
@@ -92,12 +95,10 @@ _HEAD_FURNITURE = frozenset(
     }
 )
 
-# Line breaks: the same set str.splitlines() knows.
-_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Line breaks: the set str.splitlines() knows.
+_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_HAS_LETTER = regex.compile(r"\p{L}")
-_ONLY_COUNTER = regex.compile(r"[\p{N}\p{P}\p{S}\s]++")
 _DATE = regex.compile(
     r"(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|"
     r"\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4})"
@@ -118,8 +119,8 @@ class _Lexicon:
     vocab: frozenset[str]
     credit: regex.Pattern[str] | None
     credit_line: regex.Pattern[str] | None
-    notice_topic: tuple[str, ...]
-    notice_action: tuple[str, ...]
+    notice_topic: regex.Pattern[str] | None
+    notice_action: regex.Pattern[str] | None
     stopwords: frozenset[str]
 
 
@@ -194,10 +195,18 @@ def _lexicon(lang: str | None) -> _Lexicon:
         vocab=frozenset(vocab),
         credit=credit,
         credit_line=credit_line,
-        notice_topic=tuple(dict.fromkeys(topic)),
-        notice_action=tuple(dict.fromkeys(action)),
+        notice_topic=_alternation(topic),
+        notice_action=_alternation(action),
         stopwords=stop,
     )
+
+
+def _alternation(words: list[str]) -> regex.Pattern[str] | None:
+    """A pattern matching any of *words* (longest first), or None for no words."""
+    if not words:
+        return None
+    escaped = sorted({regex.escape(w) for w in words}, key=len, reverse=True)
+    return regex.compile("|".join(escaped))
 
 
 def _resolve_lang(text: str, lang: object, func: str) -> str | None:
@@ -240,11 +249,13 @@ def _split(text: str) -> list[tuple[int, int, int]]:
     """(start, end, next_start) of every line; a final line break opens no empty line."""
     spans: list[tuple[int, int, int]] = []
     pos = 0
-    for m in _BREAK.finditer(text):
-        spans.append((pos, m.start(), m.end()))
-        pos = m.end()
-    if pos < len(text) or not spans:
-        spans.append((pos, len(text), len(text)))
+    for line in text.splitlines(keepends=True):
+        nxt = pos + len(line)
+        end = nxt - 2 if line.endswith("\r\n") else (nxt - 1 if line[-1] in _BREAKS else nxt)
+        spans.append((pos, end, nxt))
+        pos = nxt
+    if not spans:
+        spans.append((0, 0, 0))
     return spans
 
 
@@ -264,14 +275,54 @@ def _phrase(key: str, words: int, first: str, lex: _Lexicon) -> str | None:
 
 
 def _is_notice(low: str, lex: _Lexicon, *, strict: bool) -> bool:
-    topics = sum(1 for w in lex.notice_topic if w in low)
-    if not topics:
+    """A cookie/consent/JavaScript notice: a topic word and one (strict: two) action words."""
+    if lex.notice_topic is None or lex.notice_topic.search(low) is None:
         return False
-    actions = sum(1 for w in lex.notice_action if w in low)
-    return actions >= (2 if strict else 1)
+    actions = lex.notice_action.findall(low) if lex.notice_action is not None else []
+    return len(set(actions)) >= (2 if strict else 1)
 
 
-def _analyse(text: str, lex: _Lexicon) -> list[_Line]:
+_Features = tuple[str, int, int, bool, bool, bool, "str | None", float]
+
+
+def _features(stripped: str, lex: _Lexicon) -> _Features:
+    """(key, words, units, good, end_punct, linky, category, weight) of a non-blank line."""
+    key = _key(stripped)
+    words = len(stripped.split())
+    cjk = len(_CJK.findall(stripped)) if not stripped.isascii() else 0
+    units = words + cjk // 2
+    last = stripped[-1]
+    end_punct = last in _END_PUNCT
+    category = _phrase(key, words, stripped[0], lex) if key else None
+    seps = len(_SEPARATOR.findall(stripped)) if words > 1 else 0
+    truncated = stripped.endswith(("…", "...")) and units <= 60
+    stop_ok = True
+    if lex.stopwords and units >= 4 and not cjk:
+        low = stripped.casefold().split()
+        stop_ok = sum(1 for w in low if w in lex.stopwords) >= max(1, len(low) // 12)
+    good = (
+        category is None
+        and not truncated
+        and seps < 2
+        and stop_ok
+        and ((units >= 8 and last in _CONTINUED) or units >= 20)
+    )
+    linky = not good and ((units <= 6 and not end_punct) or (truncated and units <= 12))
+    if good:
+        weight = min(units, 80) / 6.0
+    elif category is not None:
+        weight = -2.0
+    elif linky or not key:
+        weight = -1.0
+    elif end_punct:
+        weight = -0.2
+    else:
+        weight = -0.5
+    return key, words, units, good, end_punct, linky, category, weight
+
+
+def _analyse(text: str, lex: _Lexicon, memo: dict[str, _Features]) -> list[_Line]:
+    """The lines of *text* with their features (*memo* caches features by line content)."""
     lines: list[_Line] = []
     for number, (start, end, _next) in enumerate(_split(text), 1):
         raw = text[start:end]
@@ -281,38 +332,10 @@ def _analyse(text: str, lex: _Lexicon) -> list[_Line]:
                 _Line(number, start, end, raw, "", 0, 0, True, False, False, False, None, 0.0)
             )
             continue
-        key = _key(stripped)
-        words = len(stripped.split())
-        cjk = len(_CJK.findall(stripped)) if not stripped.isascii() else 0
-        units = words + cjk // 2
-        end_punct = stripped[-1] in _END_PUNCT
-        category = _phrase(key, words, stripped[0], lex) if key else None
-        seps = len(_SEPARATOR.findall(stripped)) if words > 1 else 0
-        truncated = stripped.endswith(("…", "...")) and units <= 60
-        stop_ok = True
-        if lex.stopwords and units >= 4 and not cjk:
-            low = [w.casefold() for w in stripped.split()]
-            stop_ok = sum(1 for w in low if w in lex.stopwords) >= max(1, len(low) // 12)
-        good = (
-            category is None
-            and not truncated
-            and seps < 2
-            and stop_ok
-            and ((units >= 8 and stripped[-1] in _CONTINUED) or units >= 20)
-        )
-        linky = not good and ((units <= 6 and not end_punct) or (truncated and units <= 12))
-        if good:
-            weight = min(units, 80) / 6.0
-        elif category is not None:
-            weight = -2.0
-        elif not _HAS_LETTER.search(stripped):
-            weight = -1.0
-        elif linky:
-            weight = -1.0
-        elif end_punct:
-            weight = -0.2
-        else:
-            weight = -0.5
+        feats = memo.get(stripped)
+        if feats is None:
+            feats = memo[stripped] = _features(stripped, lex)
+        key, words, units, good, end_punct, linky, category, weight = feats
         lines.append(
             _Line(
                 number, start, end, raw, key, words, units, False, good, end_punct, linky,
@@ -446,7 +469,7 @@ def find_boilerplate(
     code = _resolve_lang(text, lang, "find_boilerplate")
     if not text or text.isspace():
         return []
-    return _find(text, code, level, bool(keep_headline), bool(keep_captions))
+    return _find_stable(text, code, level, bool(keep_headline), bool(keep_captions))
 
 
 def strip_boilerplate(
@@ -548,11 +571,56 @@ def _apply(
 # the engine
 
 
-def _find(
+def _find_stable(
     text: str, lang: str | None, level: str, keep_headline: bool, keep_captions: bool
 ) -> list[Removal]:
+    """The removals of :func:`_find`, repeated on its own output until nothing more goes.
+
+    Removing a menu can leave a line without the neighbours that kept it; a
+    second look at the stripped text settles that, so that stripping twice
+    changes nothing (the second pass runs on the short, stripped text).
+    """
+    memo: dict[str, _Features] = {}
+    removals = _find(text, lang, level, keep_headline, keep_captions, memo)
+    spans: list[tuple[int, int, int]] | None = None
+    for _ in range(_MAX_PASSES):
+        if not removals:
+            break
+        out, where = _apply(text, removals)
+        more = _find(out, lang, level, keep_headline, keep_captions, memo)
+        if not more:
+            break
+        if spans is None:
+            spans = _split(text)
+        by_line = {r.line: r for r in removals}
+        starts = [w[0] for w in where]
+        for r in more:
+            out_pos, src_start, _length, number = where[bisect_right(starts, r.start) - 1]
+            line_start, line_end, _next = spans[number - 1]
+            if r.kind == "line":
+                by_line[number] = Removal(
+                    line_start, line_end, text[line_start:line_end], number, r.reason, "line"
+                )
+            else:
+                cut = src_start + (r.start - out_pos)
+                old = by_line.get(number)
+                if old is not None and old.kind == "tail":
+                    cut = min(cut, old.start)
+                by_line[number] = Removal(cut, line_end, text[cut:line_end], number, r.reason, "tail")
+        removals = [by_line[n] for n in sorted(by_line)]
+    return removals
+
+
+def _find(
+    text: str,
+    lang: str | None,
+    level: str,
+    keep_headline: bool,
+    keep_captions: bool,
+    memo: dict[str, _Features],
+) -> list[Removal]:
     lex = _lexicon(lang)
-    lines = _analyse(text, lex)
+    lines = _analyse(text, lex, memo)
     content = [i for i, ln in enumerate(lines) if not ln.blank]
     if not content:
         return []
@@ -595,14 +663,11 @@ def _find(
             elif boilerish(prev_of.get(i)) or boilerish(next_of.get(i)):
                 ln.reason = _CATEGORIES[ln.category]
             continue
-        if _ONLY_COUNTER.fullmatch(stripped) and not _HAS_LETTER.search(stripped):
-            ln.reason = "counter"
-            continue
         if _menu_row(ln, lex) or _separated_row(stripped):
             ln.reason = "navigation"
             continue
         low = stripped.casefold()
-        if lex.notice_topic and _is_notice(low, lex, strict=in_body[i] and not conservative):
+        if _is_notice(low, lex, strict=in_body[i] and not conservative):
             ln.reason = "cookie/javascript notice"
             continue
         if ln.units <= 12 and lex.credit_line is not None and lex.credit_line.match(stripped):
@@ -720,6 +785,9 @@ def _find(
             if ln.reason is not None or ln.units > 80:
                 continue
             probe = ln.text[-160:]
+            low = probe.casefold()
+            if ":" not in probe and "©" not in probe and "(c" not in low and "copyright" not in low:
+                continue
             m = lex.credit.search(probe)
             if m is None:
                 continue

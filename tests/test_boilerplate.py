@@ -1,0 +1,427 @@
+"""Tests for newsnorm.boilerplate: cases written for these tests, seeds, properties, speed."""
+
+from __future__ import annotations
+
+import pickle
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsnorm.boilerplate import (
+    LEVELS,
+    apply_removals,
+    find_boilerplate,
+    strip_boilerplate,
+)
+from newsnorm.types import Removal
+from tests.conftest import SEEDS
+from tests.strategies import any_text, newsy_text
+
+# --- building blocks for test pages (all sentences written for these tests) ---------------
+
+ARTICLE_DE = [
+    "Der Stadtrat hat am Dienstagabend nach langer Debatte den neuen Haushalt für das kommende "
+    "Jahr beschlossen.",
+    "Die Fraktionen stritten vor allem über die Kosten für die Sanierung der Schulen, die nach "
+    "Angaben der Verwaltung deutlich höher ausfallen als geplant.",
+    "Der Kämmerer sagte, ohne zusätzliche Kredite werde die Stadt ihre Aufgaben nicht erfüllen "
+    "können, und warb um Zustimmung für einen Kompromiss.",
+    "Am Ende stimmten 31 Mitglieder für den Entwurf, zwölf dagegen, drei enthielten sich.",
+]
+ARTICLE_EN = [
+    "The city council approved the new budget on Tuesday evening after a long and at times "
+    "heated debate about the cost of repairing local schools.",
+    "Officials said the repairs would cost far more than planned, and the treasurer warned that "
+    "the city could not meet its obligations without new loans.",
+    "In the end, thirty-one members voted in favour of the draft, twelve against, and three "
+    "abstained from the vote.",
+]
+MENU_DE = ["Zum Inhalt springen", "Startseite", "Politik", "Wirtschaft", "Sport", "Suche", "Menü"]
+FOOTER_DE = ["Impressum", "Datenschutz", "Kontakt", "AGB", "© 2024 Musterverlag"]
+
+
+def page(*blocks: list[str] | str) -> str:
+    """Join blocks (a list is one block of lines) with blank lines between them."""
+    return "\n\n".join(b if isinstance(b, str) else "\n".join(b) for b in blocks)
+
+
+def removed_texts(text: str, **kw: object) -> list[str]:
+    return [r.text for r in find_boilerplate(text, **kw)]  # type: ignore[arg-type]
+
+
+# --- the seeds --------------------------------------------------------------------------
+
+
+def test_seed_000_removals_and_reasons() -> None:
+    text = (SEEDS / "000_af01204604cdb2da.txt").read_text(encoding="utf-8")
+    removals = find_boilerplate(text, lang="de")
+    by_text = {r.text.strip(): r for r in removals}
+    for junk in ("zum Inhalt", "Lesen Sie auch:", "Kommentare", "Aktuelles"):
+        assert junk in by_text, junk
+    assert by_text["zum Inhalt"].reason == "skip link"
+    assert by_text["Lesen Sie auch:"].reason == "teaser heading"
+    assert by_text["Kommentare"].reason == "comment widget"
+    headline = "Trump und Musk: Zwei, die sich mögen."
+    copies = [r for r in removals if r.text == headline]
+    assert len(copies) == 1
+    assert copies[0].line == 3
+    assert copies[0].reason == "duplicate headline"
+    out = strip_boilerplate(text, lang="de")
+    assert out.count(headline) == 1
+    assert out.startswith(headline + "\n")
+    # every sentence of the article stays, the subtitle and the subheading included
+    for line in text.splitlines():
+        if line.strip() and line.strip() not in by_text:
+            assert line in out, line
+    assert "Musk lässt Trump zwei Stunden reden." in out
+    assert "Trump lobt Musk, und Musk lobt Trump" in out
+
+
+def test_seed_003_only_the_stray_colon_goes() -> None:
+    text = (SEEDS / "003_e12b06f26a82ec37.txt").read_text(encoding="utf-8")
+    removals = find_boilerplate(text, lang="de")
+    assert [(r.text, r.kind) for r in removals] == [(":", "line")]
+    assert removals[0].reason == "stray punctuation"
+    out = strip_boilerplate(text, lang="de")
+    lines = [ln for ln in text.splitlines() if ln.strip() and ln.strip() != ":"]
+    assert out.splitlines() == lines
+    assert out.splitlines()[0].startswith("Der Milliardär sprach die Einladung aus")
+
+
+# --- data-driven cases ------------------------------------------------------------------
+
+REMOVED_CASES = [
+    # (language, boilerplate line, expected reason)
+    ("de", "Zum Inhalt springen", "skip link"),
+    ("de", "Impressum", "footer link"),
+    ("de", "Datenschutzerklärung", "footer link"),
+    ("de", "Newsletter abonnieren", "newsletter/login"),
+    ("de", "E-Paper", "newsletter/login"),
+    ("de", "Teilen", "share buttons"),
+    ("de", "WhatsApp", "share buttons"),
+    ("de", "Lesedauer: 3 Minuten", "date/reading time"),
+    ("de", "Aktualisiert am 12.03.2024, 14:22 Uhr", "date/reading time"),
+    ("de", "Schreibe einen Kommentar", "comment widget"),
+    ("de", "Name *", "comment widget"),
+    ("de", "Das könnte Sie auch interessieren", "teaser heading"),
+    ("de", "Meistgelesen", "teaser heading"),
+    ("de", "Anzeige", "ad label"),
+    ("de", "Foto: Max Mustermann/dpa", "credit"),
+    ("de", "12.03.2024", "date"),
+    ("de", "Kommentare (12)", "comment widget"),
+    ("en", "Skip to main content", "skip link"),
+    ("en", "Privacy Policy", "footer link"),
+    ("en", "Sign up for our newsletter", "newsletter/login"),
+    ("en", "Share this article", "share buttons"),
+    ("en", "Leave a Reply", "comment widget"),
+    ("en", "You may also like", "teaser heading"),
+    ("en", "Advertisement", "ad label"),
+    ("en", "Photo: Jane Doe/Reuters", "credit"),
+    ("fr", "Mentions légales", "footer link"),
+    ("fr", "Lire aussi", "teaser heading"),
+    ("es", "Aviso legal", "footer link"),
+    ("es", "Noticias relacionadas", "teaser heading"),
+    ("it", "Leggi anche", "teaser heading"),
+    ("nl", "Lees ook", "teaser heading"),
+    ("pl", "Czytaj także", "teaser heading"),
+    (None, "Facebook", "share buttons"),
+    (None, "Impressum Datenschutz Kontakt", "navigation"),
+    (None, "Start | Magazin | Tipps | Reisen", "navigation"),
+    (None, "0", "counter"),
+    (None, ":", "stray punctuation"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line", "reason"), REMOVED_CASES)
+def test_boilerplate_line_is_removed_with_reason(lang: str | None, line: str, reason: str) -> None:
+    body = ARTICLE_EN if lang in ("en", None) else ARTICLE_DE
+    closing = (
+        "Zum Schluss noch ein Absatz, der nach der Zeile steht und zeigt, dass der Text weitergeht."
+    )
+    text = page(body, [line], [closing])
+    # the same line after the article, inside a page that has a clear body
+    removals = find_boilerplate(text, lang=lang)
+    hits = [r for r in removals if r.text == line]
+    assert hits, removals
+    assert hits[0].reason == reason
+    assert line not in strip_boilerplate(text, lang=lang).splitlines()
+
+
+KEPT_CASES = [
+    # an article about cookies stays
+    (
+        "de",
+        "Cookies sind kleine Textdateien, die Websites im Browser speichern. Datenschützer "
+        "kritisieren seit Jahren, dass viele Seiten sie ohne echte Wahl der Nutzer setzen.",
+    ),
+    # a sentence that starts like a comment widget
+    (
+        "de",
+        "Kommentare von Politikern aller Parteien fielen am Mittwoch ungewöhnlich scharf aus, "
+        "nachdem die Zahlen bekannt geworden waren.",
+    ),
+    # a quote that contains a teaser phrase
+    ("de", '„Lesen Sie auch das Kleingedruckte“, riet die Verbraucherschützerin den Kunden.'),
+    ("de", "Er sagte: Lesen Sie auch die Begründung, bevor Sie urteilen, das lohnt sich immer."),
+    ("en", "Comments from lawmakers of both parties were unusually sharp on Wednesday."),
+    ("en", "Readers were told to share the article with friends, the study found in May."),
+    # a subheading between paragraphs
+    ("de", "Was der Beschluss für Familien bedeutet"),
+    # a caption without a credit
+    ("de", "Der Bürgermeister bei der Sitzung am Dienstag."),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), KEPT_CASES)
+def test_article_lines_stay(lang: str, line: str) -> None:
+    body = ARTICLE_EN if lang == "en" else ARTICLE_DE
+    text = page(body[:2], [line], body[2:])
+    assert strip_boilerplate(text, lang=lang) == text
+    assert find_boilerplate(text, lang=lang) == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en", None, "xx"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        page(ARTICLE_DE),
+        page(ARTICLE_EN),
+        ARTICLE_DE[0],
+        "Kurz gemeldet: Die Brücke bleibt bis Freitag gesperrt.",
+        page(["Haushalt beschlossen"], ARTICLE_DE),
+        " ".join(ARTICLE_DE),
+    ],
+)
+def test_clean_text_is_unchanged(text: str, lang: str | None) -> None:
+    assert strip_boilerplate(text, lang=lang) == text
+    assert find_boilerplate(text, lang=lang) == []
+
+
+def test_full_page_de() -> None:
+    text = page(
+        MENU_DE,
+        ["Haushalt beschlossen", "Haushalt beschlossen"],
+        ["Lesedauer: 3 Minuten", "Teilen", "Drucken"],
+        ARTICLE_DE[:2],
+        ["Lesen Sie auch: Neue Brücke kostet doppelt so viel wie geplant"],
+        ARTICLE_DE[2:],
+        ["Mehr zum Thema", "Schulen: Sanierung verzögert sich", "Kita-Gebühren steigen 2025"],
+        ["Kommentare", "Schreibe einen Kommentar", "Name *"],
+        FOOTER_DE,
+    )
+    out = strip_boilerplate(text, lang="de")
+    assert out == page(["Haushalt beschlossen"], ARTICLE_DE[:2], ARTICLE_DE[2:])
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons["Kita-Gebühren steigen 2025"] in ("teaser block", "page footer")
+    assert reasons["Lesen Sie auch: Neue Brücke kostet doppelt so viel wie geplant"] == (
+        "teaser heading"
+    )
+    assert reasons["Haushalt beschlossen"] == "duplicate headline"
+
+
+def test_language_is_detected_and_unknown_languages_still_work() -> None:
+    text = page(MENU_DE, ARTICLE_DE, FOOTER_DE)
+    assert strip_boilerplate(text) == strip_boilerplate(text, lang="de") == page(ARTICLE_DE)
+    # unknown language: the language-independent evidence still removes the menu blocks
+    other = page(["Home", "Facebook", "Twitter", "|"], ARTICLE_DE, ["0", "RSS"])
+    assert strip_boilerplate(other, lang="xx") == page(ARTICLE_DE)
+
+
+@pytest.mark.parametrize("lang", ["DE", "de-CH", "de_AT", " de "])
+def test_lang_codes_are_normalized(lang: str) -> None:
+    text = page(ARTICLE_DE, ["Lesedauer: 3 Minuten"])
+    assert strip_boilerplate(text, lang=lang) == page(ARTICLE_DE)
+
+
+def test_glued_credit_is_cut_and_caption_kept() -> None:
+    caption = "Der Kämmerer bei der Sitzung am Dienstag."
+    for credit in (" Foto: Max Mustermann/dpa", " (Bild: Getty Images)", " © Reuters"):
+        text = page(ARTICLE_DE[:2], [caption + credit], ARTICLE_DE[2:])
+        removals = find_boilerplate(text, lang="de")
+        assert len(removals) == 1
+        r = removals[0]
+        assert (r.kind, r.reason, r.text) == ("tail", "credit", credit)
+        assert text[r.start : r.end] == credit
+        assert strip_boilerplate(text, lang="de") == page(ARTICLE_DE[:2], [caption], ARTICLE_DE[2:])
+        without = strip_boilerplate(text, lang="de", keep_captions=False)
+        assert without == page(ARTICLE_DE[:2], ARTICLE_DE[2:])
+
+
+def test_keep_headline_option() -> None:
+    text = page(MENU_DE, ["Haushalt beschlossen"], ARTICLE_DE)
+    assert strip_boilerplate(text, lang="de").startswith("Haushalt beschlossen\n")
+    no_head = strip_boilerplate(text, lang="de", keep_headline=False)
+    assert no_head == page(ARTICLE_DE)
+    reasons = [r.reason for r in find_boilerplate(text, lang="de", keep_headline=False)]
+    assert "headline" in reasons
+
+
+def test_levels_order_removals() -> None:
+    text = page(
+        MENU_DE,
+        ["Haushalt beschlossen"],
+        ARTICLE_DE,
+        ["Weitere Meldungen aus der Region", "Brücke gesperrt", "Neue Kita eröffnet"],
+        ["Ein Blog über Politik und Verwaltung in unserer Stadt, geschrieben von Bürgern."],
+        FOOTER_DE,
+    )
+    counts = [len(find_boilerplate(text, lang="de", level=level)) for level in LEVELS]
+    assert counts == sorted(counts)
+    for level in LEVELS:
+        out = strip_boilerplate(text, lang="de", level=level)
+        for sentence in ARTICLE_DE:
+            assert sentence in out
+
+
+def test_removal_records_match_the_text() -> None:
+    text = page(MENU_DE, ["Titel der Meldung"], ARTICLE_DE, FOOTER_DE) + "\r\nDrucken\r\n"
+    removals = find_boilerplate(text, lang="de")
+    lines = text.splitlines()
+    assert removals == sorted(removals, key=lambda r: r.start)
+    for a, b in zip(removals, removals[1:]):
+        assert a.end <= b.start
+    for r in removals:
+        assert isinstance(r, Removal)
+        assert text[r.start : r.end] == r.text
+        if r.kind == "line":
+            assert lines[r.line - 1] == r.text
+        assert r.reason
+
+
+def test_apply_removals_collapses_blank_lines() -> None:
+    text = "\n\nMenü\n\nEin Satz, der bleibt.\n\n\nTeilen\n\n\nNoch ein Satz, der bleibt.\n\nAGB\n"
+    removals = find_boilerplate(text, lang="de")
+    assert [r.text for r in removals] == ["Menü", "Teilen", "AGB"]
+    assert apply_removals(text, removals) == "Ein Satz, der bleibt.\n\nNoch ein Satz, der bleibt.\n"
+    assert apply_removals(text, []) == text
+
+
+@pytest.mark.parametrize(
+    ("call", "exc"),
+    [
+        (lambda: strip_boilerplate(b"bytes"), TypeError),
+        (lambda: strip_boilerplate(None), TypeError),
+        (lambda: find_boilerplate(3), TypeError),
+        (lambda: apply_removals(b"x", []), TypeError),
+        (lambda: strip_boilerplate("x", lang=7), TypeError),
+        (lambda: strip_boilerplate("x", level="extreme"), ValueError),
+        (lambda: find_boilerplate("x", level=""), ValueError),
+    ],
+)
+def test_bad_arguments(call: object, exc: type[Exception]) -> None:
+    with pytest.raises(exc):
+        call()  # type: ignore[operator]
+
+
+def test_unsupported_language_is_not_an_error() -> None:
+    assert strip_boilerplate("Menü\n\nEin Satz.", lang="tlh") == "Ein Satz."
+
+
+def test_empty_and_whitespace() -> None:
+    for text in ("", " ", "\n\n", "\t\r\n"):
+        assert find_boilerplate(text) == []
+        assert strip_boilerplate(text) == text
+
+
+def test_functions_pickle() -> None:
+    for func in (strip_boilerplate, find_boilerplate, apply_removals):
+        assert pickle.loads(pickle.dumps(func)) is func
+    r = find_boilerplate("Menü\nEin Satz.", lang="de")[0]
+    assert pickle.loads(pickle.dumps(r)) == r
+
+
+# --- properties -------------------------------------------------------------------------
+
+_sentences = st.sampled_from(ARTICLE_DE + ARTICLE_EN)
+_junk = st.sampled_from(
+    MENU_DE
+    + FOOTER_DE
+    + ["Teilen", "Facebook", "0", "3", "Lesen Sie auch:", "Mehr zum Thema", "Kommentare"]
+    + ["Foto: dpa", "Anzeige", "Brücke gesperrt", "Neue Kita eröffnet", "Haushalt beschlossen"]
+)
+_block = st.lists(st.one_of(_sentences, _junk), min_size=1, max_size=6).map("\n".join)
+pages = st.lists(st.one_of(_block, newsy_text), min_size=1, max_size=8).map("\n\n".join)
+texts = st.one_of(any_text, newsy_text, pages)
+options = st.fixed_dictionaries(
+    {
+        "lang": st.sampled_from([None, "de", "en", "fr", "xx"]),
+        "level": st.sampled_from(LEVELS),
+        "keep_headline": st.booleans(),
+        "keep_captions": st.booleans(),
+    }
+)
+
+
+@given(texts, options)
+def test_never_raises_and_reports_consistently(text: str, kw: dict[str, object]) -> None:
+    removals = find_boilerplate(text, **kw)  # type: ignore[arg-type]
+    last_end = -1
+    for r in removals:
+        assert r.start >= last_end
+        assert text[r.start : r.end] == r.text
+        last_end = r.end
+    out = strip_boilerplate(text, **kw)  # type: ignore[arg-type]
+    assert out == apply_removals(text, removals)
+
+
+@given(texts, options)
+def test_every_vanished_character_is_reported(text: str, kw: dict[str, object]) -> None:
+    removals = find_boilerplate(text, **kw)  # type: ignore[arg-type]
+    out = strip_boilerplate(text, **kw)  # type: ignore[arg-type]
+    covered = [False] * len(text)
+    for r in removals:
+        for k in range(r.start, r.end):
+            covered[k] = True
+    kept_chars = "".join(ch for ch, cov in zip(text, covered) if not cov)
+    # what is left is the text minus the removals, up to white space
+    assert "".join(out.split()) == "".join(kept_chars.split())
+
+
+@given(texts, options)
+def test_idempotent(text: str, kw: dict[str, object]) -> None:
+    once = strip_boilerplate(text, **kw)  # type: ignore[arg-type]
+    assert strip_boilerplate(once, **kw) == once  # type: ignore[arg-type]
+
+
+@given(st.lists(_sentences, min_size=1, max_size=6))
+def test_clean_paragraphs_unchanged(paragraphs: list[str]) -> None:
+    # distinct paragraphs: a repeated paragraph is boilerplate by design
+    text = "\n\n".join(dict.fromkeys(paragraphs))
+    assert strip_boilerplate(text) == text
+
+
+# --- speed ------------------------------------------------------------------------------
+
+
+def _seconds_per_mb(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        strip_boilerplate(text, lang="de")
+        best = min(best, time.perf_counter() - t0)
+    return best / (len(text) / 1e6)
+
+
+def _scaled(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        page(MENU_DE, ["Haushalt beschlossen"], ARTICLE_DE, FOOTER_DE) + "\n\n",
+        # hostile: one endless line, credit keywords and separators with no end
+        "Bild: a/b " * 3 + "Foto: x | y · z © ",
+        "....... !!!! ???? :::: " * 5,
+        "a\n" * 50,
+        "Lesen Sie auch " * 20 + "\n",
+    ],
+)
+def test_linear_time(unit: str) -> None:
+    small = _scaled(unit, 100_000)
+    large = _scaled(unit, 1_000_000)
+    per_mb_small = _seconds_per_mb(small)
+    per_mb_large = _seconds_per_mb(large)
+    assert per_mb_large < 4 * per_mb_small + 0.05
