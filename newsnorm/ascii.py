@@ -49,30 +49,38 @@ _PUNCTUATION_RE = re.compile("[" + "".join(_PUNCTUATION) + "]")
 
 
 @lru_cache(maxsize=16)
-def _language_rules(lang: str) -> tuple[dict[str, str], re.Pattern[str]]:
-    """The ``data/<lang>/ascii.txt`` spellings and a regex matching their characters."""
-    rules: dict[str, str] = {}
+def _language_rules(lang: str) -> tuple[dict[int, str], re.Pattern[str], dict[str, str]]:
+    """The ``data/<lang>/ascii.txt`` spellings, split in two.
+
+    A translate table for the spellings that never depend on their neighbours,
+    and a regex plus spellings for capitals spelled in title case ("Ä Ae"),
+    which become all capitals inside an all-caps word.
+    """
+    simple: dict[int, str] = {}
+    contextual: dict[str, str] = {}
     for entry in load_lines(lang, "ascii"):
         char, _, spelling = entry.partition(" ")
-        rules[unicodedata.normalize("NFC", char)] = spelling.strip()
-    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(rules)) + "]")
-    return rules, pattern
+        char, spelling = unicodedata.normalize("NFC", char), spelling.strip()
+        if char.isupper() and len(spelling) > 1 and not spelling.isupper():
+            contextual[char] = spelling
+        else:
+            simple[ord(char)] = spelling
+    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(contextual)) + "]")
+    return simple, pattern, contextual
 
 
 def _apply_language(text: str, lang: str) -> str:
-    rules, pattern = _language_rules(lang)
-    if pattern.search(text) is None:
+    simple, pattern, contextual = _language_rules(lang)
+    text = text.translate(simple)
+    if not contextual or pattern.search(text) is None:
         return text
 
     def spell(match: re.Match[str]) -> str:
-        char = match.group()
-        spelling = rules[char]
-        if not char.isupper() or len(spelling) < 2 or spelling.isupper():
-            return spelling
         # Capitals inside an all-caps word are spelled in capitals: MÜLLER -> MUELLER.
         start, end = match.span()
         after = text[end] if end < len(text) else ""
         before = text[start - 1] if start > 0 else ""
+        spelling = contextual[match.group()]
         if after.isupper() or (not after.isalpha() and before.isupper()):
             return spelling.upper()
         return spelling

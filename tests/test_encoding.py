@@ -18,6 +18,7 @@ from newsnorm import decode_bytes, fix_encoding
 from newsnorm.encoding import _MAYBE_BAD_RE, _SUSPECT_CHARS, _fix_encoding_reference
 from tests.conftest import SHARED
 from tests.strategies import any_text, newsy_text
+from tests.test_linear_time import LIMIT, _fill, _per_char
 
 # --------------------------------------------------------------------------
 # Own cases
@@ -379,3 +380,26 @@ def test_decode_bytes_never_fails_without_encoding(data: bytes) -> None:
         if b"\xed" in data or b"\xc0" in data:  # CESU-8 / Java UTF-8 may decode instead
             return
     assert text == expected
+
+
+# --------------------------------------------------------------------------
+# Linear time on inputs that are hostile to this step in particular
+# --------------------------------------------------------------------------
+# (mojibake, combining marks and emoji joiners in general: tests/test_linear_time.py)
+HOSTILE = {
+    "stacked &amp;": ("&amp;", "lt;"),
+    "stacked &#38;": ("&#38;", "lt;"),
+    "entities in markup": ("<p>&amp; ", ""),
+    "joiner runs": ("\u200d", ""),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("unit", "tail"), list(HOSTILE.values()), ids=list(HOSTILE))
+def test_linear_time_on_hostile_input(unit: str, tail: str) -> None:
+    small = _fill(unit, 100_000) + tail  # one long line each
+    large = _fill(unit, 1_000_000) + tail
+    fix_encoding(small)
+    t_small = _per_char(fix_encoding, small)
+    t_large = _per_char(fix_encoding, large)
+    assert t_large <= LIMIT * t_small + 0.002 / len(large)

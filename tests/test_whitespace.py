@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from newsnorm import normalize_whitespace
 from tests.strategies import BREAK_CHARS, SPACE_CHARS, any_text, newsy_text
+from tests.test_linear_time import LIMIT, _fill, _per_char
 
 CASES = [
     ("Die  Regierung\t\that", "Die Regierung hat"),
@@ -99,3 +100,15 @@ def test_no_break_spaces_survive_inside_a_line(text: str) -> None:
     for nbsp in "\u00a0\u202f\u2007":
         if nbsp in core:
             assert re.search("[\u00a0\u202f\u2007]", out)
+
+
+# (spaces, tabs, newlines and blank-ish lines in general: tests/test_linear_time.py)
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", [" \u00a0", "a\u2003\u202f \r\n"])
+def test_linear_time_on_hostile_input(unit: str) -> None:
+    small = _fill(unit, 100_000)
+    large = _fill(unit, 1_000_000)
+    normalize_whitespace(small)
+    t_small = _per_char(normalize_whitespace, small)
+    t_large = _per_char(normalize_whitespace, large)
+    assert t_large <= LIMIT * t_small + 0.002 / len(large)
