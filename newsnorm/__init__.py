@@ -55,6 +55,7 @@ __all__ = [
     "fix_encoding",
     "flag_untranslated",
     "normalize",
+    "normalize_batch",
     "normalize_quotes",
     "normalize_whitespace",
     "strip_boilerplate",

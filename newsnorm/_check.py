@@ -26,7 +26,7 @@ def ensure_str(text: object, func: str) -> str:
             "newsnorm.decode_bytes(data) (UTF-8 with a cp1252 fallback) or data.decode('utf-8')"
         )
     if text is None:
-        raise TypeError(f"{func}() takes str, not None: pass '' for an empty document")
+        raise TypeError(f"{func}() takes str, not NoneType (None): pass '' for an empty document")
     raise TypeError(
         f"{func}() takes str, not {type(text).__name__}: convert the value to text yourself "
         "(newsnorm never coerces input silently)"
