@@ -71,10 +71,9 @@ class Score:
         return 2 * precision * recall / max(1e-9, precision + recall)
 
     def row(self, name: str) -> str:
-        return (
-            f"{name:<12} pages {self.pages:>4}  with kept {self.kept:.3f} ({self.tp}/{self.tp + self.fn})"
-            f"  without removed {self.removed:.3f} ({self.tn}/{self.fp + self.tn})  F1 {self.f1:.3f}"
-        )
+        kept = f"with kept {self.kept:.3f} ({self.tp}/{self.tp + self.fn})"
+        removed = f"without removed {self.removed:.3f} ({self.tn}/{self.fp + self.tn})"
+        return f"{name:<12} pages {self.pages:>4}  {kept}  {removed}  F1 {self.f1:.3f}"
 
 
 def score_page(record: dict[str, object], output: str) -> Score:
@@ -104,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--given-lang", action="store_true", help="pass the record's lang")
     args = parser.parse_args(argv)
 
-    records = [json.loads(line) for line in Path(args.data).read_text(encoding="utf-8").splitlines()]
+    records = [
+        json.loads(line) for line in Path(args.data).read_text(encoding="utf-8").splitlines()
+    ]
     if args.lang:
         records = [r for r in records if r["lang"] == args.lang]
     if args.show:

@@ -23,13 +23,14 @@ Removal is always of whole lines or of a clearly delimited line tail (a
 credit); nothing is cut inside a sentence of the article.
 
 >>> page = "Zum Inhalt springen\\nStartseite\\nPolitik\\n\\nSteuern steigen\\n\\n" + (
-...     "Die Regierung hat am Montag beschlossen, dass die Steuern im kommenden Jahr steigen. "
+...     "Die Regierung hat am Montag beschlossen, dass die Steuern 2025 steigen.\\n"
 ...     "Der Finanzminister sagte, das sei nötig, um die Schulden zu senken.\\n\\n"
 ...     "Teilen\\nImpressum")
 >>> print(strip_boilerplate(page, lang="de"))
 Steuern steigen
 <BLANKLINE>
-Die Regierung hat am Montag beschlossen, dass die Steuern im kommenden Jahr steigen. Der Finanzminister sagte, das sei nötig, um die Schulden zu senken.
+Die Regierung hat am Montag beschlossen, dass die Steuern 2025 steigen.
+Der Finanzminister sagte, das sei nötig, um die Schulden zu senken.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -90,8 +92,15 @@ _FIRST_SHARE = 0.6
 # Removed lines that may sit between the headline and the body (a byline row).
 _HEAD_FURNITURE = frozenset(
     {
-        "duplicate headline", "credit", "date", "date/reading time", "share buttons",
-        "ad label", "counter", "stray punctuation", "newsletter/login",
+        "duplicate headline",
+        "credit",
+        "date",
+        "date/reading time",
+        "share buttons",
+        "ad label",
+        "counter",
+        "stray punctuation",
+        "newsletter/login",
     }
 )
 
@@ -338,8 +347,19 @@ def _analyse(text: str, lex: _Lexicon, memo: dict[str, _Features]) -> list[_Line
         key, words, units, good, end_punct, linky, category, weight = feats
         lines.append(
             _Line(
-                number, start, end, raw, key, words, units, False, good, end_punct, linky,
-                category, weight,
+                number,
+                start,
+                end,
+                raw,
+                key,
+                words,
+                units,
+                False,
+                good,
+                end_punct,
+                linky,
+                category,
+                weight,
             )
         )
     return lines
@@ -484,8 +504,8 @@ def strip_boilerplate(
 
     Clean article text comes back unchanged.
 
-    >>> strip_boilerplate("Teilen\\nDer Bürgermeister hat am Montag den neuen Haushalt vorgestellt.")
-    'Der Bürgermeister hat am Montag den neuen Haushalt vorgestellt.'
+    >>> strip_boilerplate("Teilen\\nDer Bürgermeister stellte am Montag den Haushalt vor.")
+    'Der Bürgermeister stellte am Montag den Haushalt vor.'
     """
     ensure_str(text, "strip_boilerplate")
     removals = find_boilerplate(
@@ -511,9 +531,7 @@ def apply_removals(text: str, removals: Sequence[Removal]) -> str:
     return _apply(text, removals)[0]
 
 
-def _apply(
-    text: str, removals: Sequence[Removal]
-) -> tuple[str, list[tuple[int, int, int, int]]]:
+def _apply(text: str, removals: Sequence[Removal]) -> tuple[str, list[tuple[int, int, int, int]]]:
     """apply_removals, plus where each kept line came from.
 
     The second value lists, for every line of the output, (output offset,
@@ -550,9 +568,11 @@ def _apply(
         if blank and prev_blank:
             continue
         # a cut tail takes no line break with it: the line keeps its own
-        brk = text[spans[number - 1][1] : spans[number - 1][2]] if break_end < 0 else text[
-            content_end:break_end
-        ]
+        brk = (
+            text[spans[number - 1][1] : spans[number - 1][2]]
+            if break_end < 0
+            else text[content_end:break_end]
+        )
         out.append(content)
         out.append(brk)
         where.append((pos, start, len(content), number))
@@ -606,7 +626,9 @@ def _find_stable(
                 old = by_line.get(number)
                 if old is not None and old.kind == "tail":
                     cut = min(cut, old.start)
-                by_line[number] = Removal(cut, line_end, text[cut:line_end], number, r.reason, "tail")
+                by_line[number] = Removal(
+                    cut, line_end, text[cut:line_end], number, r.reason, "tail"
+                )
         removals = [by_line[n] for n in sorted(by_line)]
     return removals
 
@@ -635,7 +657,7 @@ def _find(
 
     prev_of: dict[int, int] = {}
     next_of: dict[int, int] = {}
-    for a, b in zip(content, content[1:]):
+    for a, b in pairwise(content):
         next_of[a] = b
         prev_of[b] = a
 
@@ -658,9 +680,9 @@ def _find(
                 ln.reason = "stray punctuation"
             continue
         if ln.category is not None:
-            if ln.category in _STRONG or not in_body[i]:
-                ln.reason = _CATEGORIES[ln.category]
-            elif boilerish(prev_of.get(i)) or boilerish(next_of.get(i)):
+            # navigation words inside the body need a boilerplate neighbour
+            strong = ln.category in _STRONG or not in_body[i]
+            if strong or boilerish(prev_of.get(i)) or boilerish(next_of.get(i)):
                 ln.reason = _CATEGORIES[ln.category]
             continue
         if _menu_row(ln, lex) or _separated_row(stripped):
@@ -679,7 +701,28 @@ def _find(
                 ln.reason = "date"
                 continue
 
-    # -- 2. repeated lines: the first copy stays
+    # -- 2. credits glued to the end of a line (a caption keeps its text)
+    if lex.credit is not None:
+        for i in content:
+            ln = lines[i]
+            if ln.reason is not None or ln.units > 80:
+                continue
+            probe = ln.text[-160:]
+            low = probe.casefold()
+            if ":" not in probe and "©" not in probe and "(c" not in low and "copyright" not in low:
+                continue
+            m = lex.credit.search(probe)
+            if m is None:
+                continue
+            cut = ln.end - len(probe) + m.start()
+            if not ln.text[: cut - ln.start].strip():
+                ln.reason = "credit"
+            elif keep_captions:
+                ln.tail = cut
+            else:
+                ln.reason = "caption"
+
+    # -- 3. repeated lines: the first copy stays
     seen: dict[str, int] = {}
     headline_idx: int | None = None
     for i in content:
@@ -694,7 +737,7 @@ def _find(
             near_body = body_start - 8 <= i <= body_start + 8
             ln.reason = "duplicate headline" if near_body and not ln.good else "repeated line"
 
-    # -- 3. teaser blocks: a teaser heading and the short lines under it
+    # -- 4. teaser blocks: a teaser heading and the short lines under it
     for i in content:
         ln = lines[i]
         if ln.category != "related" or ln.reason is None:
@@ -710,7 +753,7 @@ def _find(
             taken += 1
             j = next_of.get(j)
 
-    # -- 4. before the body: keep the headline zone, drop the page header
+    # -- 5. before the body: keep the headline zone, drop the page header
     head: list[int] = []
     j = prev_of.get(body_start)
     while j is not None and len(head) < 6:
@@ -739,7 +782,7 @@ def _find(
         if headline_idx is not None and not keep_headline:
             lines[headline_idx].reason = "headline"
 
-    # -- 5. after the body: keep a closing paragraph or two, drop the page footer
+    # -- 6. after the body: keep a closing paragraph or two, drop the page footer
     if body_end < len(lines):
         tail_reason = "page footer"
         stopped = False
@@ -748,7 +791,9 @@ def _find(
                 continue
             ln = lines[i]
             if not stopped:
-                if ln.reason is None and (ln.good or (ln.end_punct and ln.units <= 12)):
+                if ln.reason is None and (
+                    ln.good or ln.tail >= 0 or (ln.end_punct and ln.units <= 12)
+                ):
                     continue
                 if ln.reason is None and conservative and not ln.linky:
                     continue
@@ -763,7 +808,7 @@ def _find(
                 continue
             ln.reason = tail_reason
 
-    # -- 6. inside the body: runs of short link-like lines
+    # -- 7. inside the body: runs of short link-like lines
     min_run = 2 if aggressive else 3
     if not conservative:
         run: list[int] = []
@@ -777,27 +822,6 @@ def _find(
                 for r in run:
                     lines[r].reason = "link list"
             run = []
-
-    # -- 7. credits glued to the end of a kept line
-    if lex.credit is not None:
-        for i in content:
-            ln = lines[i]
-            if ln.reason is not None or ln.units > 80:
-                continue
-            probe = ln.text[-160:]
-            low = probe.casefold()
-            if ":" not in probe and "©" not in probe and "(c" not in low and "copyright" not in low:
-                continue
-            m = lex.credit.search(probe)
-            if m is None:
-                continue
-            cut = ln.end - len(probe) + m.start()
-            if not ln.text[: cut - ln.start].strip():
-                ln.reason = "credit"
-            elif keep_captions:
-                ln.tail = cut
-            else:
-                ln.reason = "caption"
 
     removals: list[Removal] = []
     for ln in lines:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import time
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -163,7 +164,7 @@ KEPT_CASES = [
         "nachdem die Zahlen bekannt geworden waren.",
     ),
     # a quote that contains a teaser phrase
-    ("de", '„Lesen Sie auch das Kleingedruckte“, riet die Verbraucherschützerin den Kunden.'),
+    ("de", "„Lesen Sie auch das Kleingedruckte“, riet die Verbraucherschützerin den Kunden."),
     ("de", "Er sagte: Lesen Sie auch die Begründung, bevor Sie urteilen, das lohnt sich immer."),
     ("en", "Comments from lawmakers of both parties were unusually sharp on Wednesday."),
     ("en", "Readers were told to share the article with friends, the study found in May."),
@@ -280,7 +281,7 @@ def test_removal_records_match_the_text() -> None:
     removals = find_boilerplate(text, lang="de")
     lines = text.splitlines()
     assert removals == sorted(removals, key=lambda r: r.start)
-    for a, b in zip(removals, removals[1:]):
+    for a, b in pairwise(removals):
         assert a.end <= b.start
     for r in removals:
         assert isinstance(r, Removal)
@@ -374,7 +375,7 @@ def test_every_vanished_character_is_reported(text: str, kw: dict[str, object]) 
     for r in removals:
         for k in range(r.start, r.end):
             covered[k] = True
-    kept_chars = "".join(ch for ch, cov in zip(text, covered) if not cov)
+    kept_chars = "".join(ch for ch, cov in zip(text, covered, strict=True) if not cov)
     # what is left is the text minus the removals, up to white space
     assert "".join(out.split()) == "".join(kept_chars.split())
 
