@@ -316,12 +316,26 @@ def _ensure_bytes(data: object) -> bytes:
     raise TypeError(f"decode_bytes() takes bytes, not {type(data).__name__}")
 
 
+def _guess(data: bytes) -> str:
+    """ftfy's ``guess_bytes`` without its UTF-16 step: never fails."""
+    # Bytes 0xED/0xC0 hint at CESU-8 or Java's modified UTF-8, which
+    # "utf-8-variants" decodes along with standard UTF-8.
+    variant = "utf-8-variants" if (b"\xed" in data or b"\xc0" in data) else "utf-8"
+    try:
+        return data.decode(variant)
+    except UnicodeDecodeError:
+        pass
+    if b"\r" in data and b"\n" not in data:
+        return data.decode("macroman")  # classic Mac files: CR line ends only
+    return data.decode("sloppy-windows-1252")
+
+
 def decode_bytes(data: bytes, *, encoding: str | None = None, errors: str = "strict") -> str:
     """Decode bytes: a BOM if there is one, else UTF-8, else cp1252 (ftfy's ``guess_bytes``).
 
-    With ``encoding`` given, exactly that codec is used (a UTF-8 BOM is dropped
-    when it is UTF-8) and ``errors`` applies. Nothing is repaired: pass the
-    result to :func:`fix_encoding` for that.
+    Without ``encoding`` this never fails. With ``encoding`` given, exactly that
+    codec is used (a UTF-8 BOM is dropped when it is UTF-8) and ``errors``
+    applies. Nothing is repaired: pass the result to :func:`fix_encoding` for that.
 
     >>> decode_bytes("Grüße".encode("cp1252"))
     'Grüße'
@@ -340,14 +354,9 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, errors: str = "str
         return _decode(data, name, errors)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _decode(data, codec, errors)
-    # As ftfy.guess_bytes: bytes 0xED/0xC0 hint at CESU-8 or Java's modified
-    # UTF-8, which "utf-8-variants" decodes along with standard UTF-8.
-    variant = "utf-8-variants" if (b"\xed" in data or b"\xc0" in data) else "utf-8"
-    try:
-        return data.decode(variant)
-    except UnicodeDecodeError:
-        pass
-    if b"\r" in data and b"\n" not in data:
-        return data.decode("macroman")  # classic Mac files: CR line ends only
-    return data.decode("sloppy-windows-1252")
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                # not what the BOM promised: guess (a UTF-8 BOM itself is dropped)
+                return _guess(data[len(bom) :] if bom == codecs.BOM_UTF8 else data)
+    return _guess(data)

@@ -332,6 +332,9 @@ BYTES_CASES = [
     (b"", ""),
     (b"plain ascii", "plain ascii"),
     (b"a\x81b", "a\x81b"),  # undefined in cp1252: kept as latin-1 does
+    (b"\xef\xbb\xbfGr\xfc\xdfe", "Grüße"),  # a UTF-8 BOM, then cp1252
+    (b"\xff\xfe\x41", "ÿþA"),  # a UTF-16 BOM, then no UTF-16
+    (b"Zeile 1\rZeile 2 \x8a", "Zeile 1\rZeile 2 ä"),  # CR only: MacRoman, as ftfy guesses
 ]
 
 
@@ -367,8 +370,12 @@ def test_decode_bytes_rejects_bad_options() -> None:
         decode_bytes("already text")  # type: ignore[arg-type]
 
 
-@given(st.binary(max_size=200))
-def test_decode_bytes_never_fails_without_encoding(data: bytes) -> None:
+_BOM_PREFIXES = [b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00"]
+
+
+@given(st.sampled_from(_BOM_PREFIXES), st.binary(max_size=200))
+def test_decode_bytes_never_fails_without_encoding(prefix: bytes, rest: bytes) -> None:
+    data = prefix + rest
     text = decode_bytes(data)
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return
