@@ -650,7 +650,8 @@ def _find(
     conservative = level == "conservative"
 
     body_start, body_end = _body(lines, lex)
-    if body_start >= len(lines):
+    has_body = body_start < len(lines)
+    if not has_body:
         # no run of prose (a short note, a list): only line evidence removes anything
         body_start, body_end = 0, len(lines)
     in_body = [body_start <= i < body_end for i in range(len(lines))]
@@ -810,7 +811,7 @@ def _find(
 
     # -- 7. inside the body: runs of short link-like lines
     min_run = 2 if aggressive else 3
-    if not conservative:
+    if has_body and not conservative:
         run: list[int] = []
         for i in [*content, -1]:
             if i >= 0 and in_body[i] and lines[i].linky and lines[i].reason is None:
