@@ -1,0 +1,71 @@
+"""The Ray Data recipes of docs/engines.md on a local two-CPU Ray instance.
+
+Skipped unless ray[data] and pandas are installed (CI does not install Ray: it
+is large and starts a cluster of its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytest.importorskip("ray.data")
+pytest.importorskip("pandas")
+
+import pandas as pd
+import ray
+
+from newsnorm import normalize, normalize_batch
+from newsnorm.integrations.batch import BATCH_COLUMNS
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.data.context")
+
+TEXTS = [
+    "FÃ¼r die Regierung war die Abstimmung im Bundestag ein wichtiger Erfolg, sagte der "
+    "Minister am Montag.",
+    "zum Inhalt\nDer Stadtrat hat am Dienstag den Haushalt für das kommende Jahr verabschiedet. "
+    "Die Ausgaben für Schulen und Kitas steigen deutlich.",
+    "Die Firma hatte den Plan initially im Frühjahr vorgestellt, sagte ein Sprecher am Montag.",
+    "Der Bundestag hat am Freitag ein neues Gesetz zur Förderung erneuerbarer Energien "
+    "beschlossen.\nDie Opposition kritisierte den Entwurf, die Regierung verteidigte ihn.",
+] * 3
+
+
+def normalize_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The recipe: keep every column, replace the text, add the report columns."""
+    return df.assign(**normalize_batch(df, lang="de"))
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[None]:
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    yield
+    ray.shutdown()
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("local_ray")
+def test_map_batches_pandas_keeps_every_column() -> None:
+    ds = ray.data.from_items([{"id": i, "text": t} for i, t in enumerate(TEXTS)])
+    rows = ds.map_batches(normalize_frame, batch_format="pandas", batch_size=4).take_all()
+    rows.sort(key=lambda row: row["id"])
+    assert [row["id"] for row in rows] == list(range(len(TEXTS)))
+    for row in rows:
+        expected: dict[str, Any] = normalize(TEXTS[row["id"]], lang="de").to_dict()
+        assert sorted(row) == sorted(["id", "text", *BATCH_COLUMNS])
+        assert row["text"] == expected["text"]
+        assert list(row["newsnorm_flags"]) == expected["flags"]
+        assert list(row["newsnorm_removed"]) == expected["removed"]
+        assert row["newsnorm_lang"] == "de"
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("local_ray")
+def test_map_batches_numpy_returns_the_new_columns() -> None:
+    ds = ray.data.from_items([{"id": i, "text": t} for i, t in enumerate(TEXTS)])
+    out = ds.map_batches(normalize_batch, fn_kwargs={"lang": "de"}, batch_size=4)
+    texts = sorted(row["text"] for row in out.take_all())
+    assert texts == sorted(normalize(t, lang="de").text for t in TEXTS)
+    assert sorted(out.columns()) == sorted(["text", *BATCH_COLUMNS])
