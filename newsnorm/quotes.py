@@ -34,8 +34,9 @@ How a mark is read, in order:
    level of the quotes after it.
 
 The function is idempotent. The reading above is a heuristic; on the rare
-paragraph where applying it to its own output would change the text again,
-that paragraph is left exactly as it was given (see ``docs/quotes.md``).
+paragraph where a second reading of the output would change it again (marks
+stacked without words between them), that paragraph is left exactly as it
+was given (see ``docs/quotes.md``).
 """
 
 from __future__ import annotations
@@ -231,9 +232,10 @@ def normalize_quotes(text: str, *, style: str = "ascii") -> str:
     once = _apply(text, st)
     if once == text:
         return text
-    if _apply(once, st) == once:
+    twice = _apply(once, st)
+    if twice == once:
         return once
-    return _settle_paragraphs(text, st)
+    return _keep_stable_paragraphs(text, once, twice)
 
 
 def style_for_language(lang: str | None) -> str | None:
@@ -259,30 +261,41 @@ def style_for_language(lang: str | None) -> str | None:
 # Engine
 
 
-def _settle_paragraphs(text: str, st: _Style) -> str:
-    """Apply the reading paragraph by paragraph until each is stable.
-
-    A paragraph whose reading does not settle within a few rounds is returned
-    unchanged; this keeps :func:`normalize_quotes` idempotent by construction.
-    """
-    out: list[str] = []
+def _split_paragraphs(text: str) -> tuple[list[str], list[str]]:
+    """Paragraphs of *text* and the breaks between them (``len(breaks) == len(paragraphs) - 1``)."""
+    paragraphs: list[str] = []
+    breaks: list[str] = []
     pos = 0
     for start, end in _paragraph_breaks(text):
-        out.append(_settle(text[pos:start], st))
-        out.append(text[start:end])
+        paragraphs.append(text[pos:start])
+        breaks.append(text[start:end])
         pos = end
-    out.append(_settle(text[pos:], st))
-    return "".join(out)
+    paragraphs.append(text[pos:])
+    return paragraphs, breaks
 
 
-def _settle(par: str, st: _Style) -> str:
-    current = par
-    for _ in range(4):
-        nxt = _apply(current, st)
-        if nxt == current:
-            return current
-        current = nxt
-    return par
+def _keep_stable_paragraphs(text: str, once: str, twice: str) -> str:
+    """Take the new reading of each paragraph that a second reading leaves as it is.
+
+    A paragraph whose second reading differs from its first (rare: marks
+    stacked without words between them) is returned exactly as it was given.
+    Reading never crosses a paragraph break, so the paragraphs of *text*,
+    *once* and *twice* correspond; this keeps :func:`normalize_quotes`
+    idempotent by construction.
+    """
+    given, breaks = _split_paragraphs(text)
+    first, _ = _split_paragraphs(once)
+    second, _ = _split_paragraphs(twice)
+    if not len(given) == len(first) == len(second):  # pragma: no cover - breaks are kept
+        return text
+    out = [
+        new if new == again else old for old, new, again in zip(given, first, second, strict=True)
+    ]
+    pieces = [out[0]]
+    for brk, par in zip(breaks, out[1:], strict=True):
+        pieces.append(brk)
+        pieces.append(par)
+    return "".join(pieces)
 
 
 def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
@@ -536,10 +549,12 @@ def _finish_paragraph(
     first: int,
     end: int,
 ) -> None:
-    """Settle the unpaired openers of a paragraph and give every quote its nesting level.
+    """Settle the unpaired marks of a paragraph and give every quote its nesting level.
 
     Levels count paired quotes only, so an unpaired mark does not raise the
-    level of the quotes after it.
+    level of the quotes after it. An unpaired mark is written on its own: a
+    double one with the outer marks, a single one as an apostrophe (‹ › ‚
+    on their own stay as they are).
     """
     for idx in stack:
         if glyphs[idx] in _APOS_CAPABLE:
@@ -549,18 +564,18 @@ def _finish_paragraph(
     depth = 0
     for idx in range(first, end):
         role = roles[idx]
-        if role == _OPEN:
+        if role in (_OPEN, _CLOSE):
             if paired[idx]:
-                depth += 1
-                levels[idx] = depth
+                if role == _OPEN:
+                    depth += 1
+                    levels[idx] = depth
+                else:
+                    levels[idx] = depth
+                    depth -= 1
+            elif _CATEGORY[glyphs[idx]] < _S_GUIL:
+                levels[idx] = 1
             else:
-                levels[idx] = depth + 1
-        elif role == _CLOSE:
-            if paired[idx]:
-                levels[idx] = depth
-                depth -= 1
-            else:
-                levels[idx] = depth + 1
+                roles[idx] = _KEEP  # ‹ › ‚ on their own are left as they are
 
 
 def _emit(
