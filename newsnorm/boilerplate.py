@@ -61,6 +61,7 @@ PHRASE_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "nl", "pl")
 _CATEGORIES: dict[str, str] = {
     "skip": "skip link",
     "related": "teaser heading",
+    "related_inline": "teaser link",
     "comments": "comment widget",
     "about": "author box",
     "legal": "footer link",
@@ -74,6 +75,8 @@ _CATEGORIES: dict[str, str] = {
 # wurde am … veröffentlicht und … verschlagwortet"); teaser and navigation
 # prefixes only match short lines.
 _LONG_PREFIX = frozenset({"comments", "account", "meta", "about", "legal"})
+# Categories that come from a data file of their own (related_inline is a prefix match of related).
+_FILES = tuple(c for c in _CATEGORIES if c != "related_inline")
 # Categories whose phrases are removed wherever they stand (navigation words
 # inside the article body need a boilerplate neighbour as well).
 _STRONG = frozenset(_CATEGORIES) - {"navigation"}
@@ -82,6 +85,15 @@ _STRONG = frozenset(_CATEGORIES) - {"navigation"}
 _MARKERS = frozenset({"related", "comments", "legal", "about"})
 # ... and after the body, share rows and subscription prompts end it as well.
 _END_MARKERS = _MARKERS | {"share", "account"}
+#: The score of a teaser, comment, author-box or footer heading: the body rarely runs across one.
+_MARKER_WEIGHT = -6.0
+# Headings that close an article (see _cut_at_end_marker) and the prose needed before one.
+_CUT_MARKERS = frozenset({"comments", "about", "legal"})
+_CUT_PROSE = 10.0
+#: A run of prose ends where its score falls this far below its best.
+_DROP = 2.5
+#: Short lines weighing more than this between two runs of prose separate page parts.
+_MAX_GAP = 15.0
 #: At most this many passes over a text (each pass runs on the previous output).
 _MAX_PASSES = 6
 #: A dense run of prose joins the body when it scores at least this much.
@@ -151,7 +163,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
     whole: dict[str, str] = {}
     prefixes: dict[str, str] = {}
     vocab: set[str] = set()
-    for category in _CATEGORIES:
+    for category in _FILES:
         for source in sources:
             for entry in load_lines(source, f"bp_{category}"):
                 is_prefix = entry.endswith("*")
@@ -279,6 +291,9 @@ def _phrase(key: str, words: int, first: str, lex: _Lexicon) -> str | None:
     for n in range(min(len(parts), lex.max_prefix_words), 0, -1):
         category = lex.prefixes.get(" ".join(parts[:n]))
         if category is not None:
+            if category == "related":
+                # "Lesen Sie auch: <headline>" links one article; it opens no teaser block
+                category = "related_inline"
             return category if words <= 14 or category in _LONG_PREFIX else None
     return None
 
@@ -319,6 +334,8 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     linky = not good and ((units <= 6 and not end_punct) or (truncated and units <= 12))
     if good:
         weight = min(units, 80) / 6.0
+    elif category in _MARKERS:
+        weight = _MARKER_WEIGHT
     elif category is not None:
         weight = -2.0
     elif linky or not key:
@@ -366,17 +383,17 @@ def _analyse(text: str, lex: _Lexicon, memo: dict[str, _Features]) -> list[_Line
 
 
 def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
-    """Dense runs of prose: (start, end, score) for every run of Kadane's scan.
+    """Dense runs of prose: (start, end, score) of each run, in page order.
 
-    The scan keeps a running sum of line weights and restarts when it drops to
-    zero; the best prefix of each run is a candidate body segment. The best
-    candidate overall is the maximum-sum segment of the page.
+    Kadane's scan keeps a running sum of line weights; a run ends when the sum
+    drops to zero or falls more than ``_DROP`` below its best value (a menu or
+    a list between two parts of a page), and its best prefix is a candidate.
     """
     segments: list[tuple[int, int, float]] = []
     best = (0, 0, 0.0)
     run_start, run = 0, 0.0
     for i, ln in enumerate(lines):
-        if run <= 0.0:
+        if run <= 0.0 or run < best[2] - _DROP:
             if best[2] > 0.0:
                 segments.append(best)
             run_start, run = i, 0.0
@@ -389,9 +406,20 @@ def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
     return segments
 
 
-def _has_marker(lines: list[_Line], lo: int, hi: int, markers: frozenset[str]) -> bool:
-    """True if lines[lo:hi] hold a heading of a teaser or comment block or a footer link."""
-    return any(lines[i].category in markers or lines[i].weight <= -3.0 for i in range(lo, hi))
+def _gap_blocks(lines: list[_Line], lo: int, hi: int, markers: frozenset[str]) -> bool:
+    """True if lines[lo:hi] separate two parts of a page rather than two parts of an article.
+
+    That is: the gap holds a teaser, comment or footer heading or a notice, or
+    its short lines weigh more than ``_MAX_GAP`` (a whole menu, not a list).
+    """
+    negative = 0.0
+    for i in range(lo, hi):
+        ln = lines[i]
+        if ln.category in markers or ln.weight <= -3.0:
+            return True
+        if ln.weight < 0.0:
+            negative -= ln.weight
+    return negative > _MAX_GAP
 
 
 _ROW_SPLIT = regex.compile(r"\s*+[|·•]\s*+")
@@ -424,17 +452,39 @@ def _body(lines: list[_Line], lex: _Lexicon) -> tuple[int, int]:
         # first run nearly as dense as the densest one is the body
         main = next(k for k, s in enumerate(segments) if s[2] >= _FIRST_SHARE * top)
         body_start, body_end, _score = segments[main]
+        # weaker runs in between are part of the gap; a long gap or a marker stops the walk
         for k in range(main - 1, -1, -1):
             s_start, s_end, s_score = segments[k]
-            if s_score < _EXTEND_SCORE or _has_marker(lines, s_end, body_start, _MARKERS):
+            if _gap_blocks(lines, s_end, body_start, _MARKERS):
                 break
-            body_start = s_start
+            if s_score >= _EXTEND_SCORE:
+                body_start = s_start
         for k in range(main + 1, len(segments)):
             s_start, s_end, s_score = segments[k]
-            if s_score < _EXTEND_SCORE or _has_marker(lines, body_end, s_start, _END_MARKERS):
+            if _gap_blocks(lines, body_end, s_start, _END_MARKERS):
                 break
-            body_end = s_end
+            if s_score >= _EXTEND_SCORE:
+                body_end = s_end
+        body_end = _cut_at_end_marker(lines, body_start, body_end)
     return body_start, body_end
+
+
+def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
+    """End the body at a comment, author-box or footer heading once the article has had its say.
+
+    Long comments or a long author box can join the article in one dense run;
+    the first such heading after enough prose (and after at least as much
+    prose as follows it) closes the article.
+    """
+    total = sum(ln.weight for ln in lines[start:end] if ln.weight > 0)
+    before = 0.0
+    for i in range(start, end):
+        ln = lines[i]
+        if ln.weight > 0:
+            before += ln.weight
+        elif ln.category in _CUT_MARKERS and before >= _CUT_PROSE and before >= total - before:
+            return i
+    return end
 
 
 def _in_link_run(lines: list[_Line], i: int, limit: int) -> bool:
@@ -442,6 +492,18 @@ def _in_link_run(lines: list[_Line], i: int, limit: int) -> bool:
     before = i > 0 and lines[i - 1].linky and lines[i - 1].reason not in _HEAD_FURNITURE
     after = i + 1 < limit and lines[i + 1].linky and lines[i + 1].reason not in _HEAD_FURNITURE
     return lines[i].linky and (before or after)
+
+
+def _beside_prose(
+    lines: list[_Line], i: int, prev_of: dict[int, int], next_of: dict[int, int]
+) -> bool:
+    """A subheading or list line next to a prose line, not part of a run of link-like lines."""
+    if _in_link_run(lines, i, len(lines)):
+        return False
+    p, n = prev_of.get(i), next_of.get(i)
+    return (p is not None and lines[p].good and lines[p].reason is None) or (
+        n is not None and lines[n].good and lines[n].reason is None
+    )
 
 
 def _teaser_context(
@@ -773,7 +835,7 @@ def _find(
             break
         ln = lines[i]
         if ln.reason is None and i not in head_set and (ln.linky or not conservative):
-            if ln.good and not aggressive:
+            if not aggressive and (ln.good or _beside_prose(lines, i, prev_of, next_of)):
                 continue
             ln.reason = "page header"
     if head:

@@ -217,7 +217,7 @@ def test_full_page_de() -> None:
     reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
     assert reasons["Kita-Gebühren steigen 2025"] in ("teaser block", "page footer")
     assert reasons["Lesen Sie auch: Neue Brücke kostet doppelt so viel wie geplant"] == (
-        "teaser heading"
+        "teaser link"
     )
     assert reasons["Haushalt beschlossen"] == "duplicate headline"
 
