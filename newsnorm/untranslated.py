@@ -16,6 +16,7 @@ files ``newsnorm/data/<lang>/loanwords.txt`` and ``homographs.txt``).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -78,6 +79,7 @@ _SPLIT = re.compile(f"({_WORD_PATTERN})")
 _FULL_STOP = frozenset(".!?\n\r\u2028\u2029")
 _SENTENCE_END = frozenset('.!?:;\n\r\u2028\u2029"„“”«»()[]–—•|')
 _QUOTE_PAIRS = {"„": '“”"', "“": "”", "«": "»", "»": "«", "‚": "‘’'", "‹": "›", "›": "‹", '"': '"'}
+_NO_END = 1 << 62
 _QUOTE_MARKS = frozenset("„“”\"«»‚‘’‹›'")
 _QUOTE_CHARS = re.compile(r"[„“”\"«»‚‘’‹›]")
 _NEAR_CHARS = 64
@@ -299,10 +301,12 @@ def _adjacent(text: str, left: _Tok, right: _Tok) -> bool:
 def _compound(text: str, tokens: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     """Token index range of the hyphenated compound around token *i*, or None."""
     lo = i
-    while lo > 0 and text[tokens[lo - 1].end : tokens[lo].start] == "-":
+    stop = max(0, i - MAX_RUN)
+    while lo > stop and text[tokens[lo - 1].end : tokens[lo].start] == "-":
         lo -= 1
     hi = i
-    while hi + 1 < len(tokens) and text[tokens[hi].end : tokens[hi + 1].start] == "-":
+    stop = min(len(tokens) - 1, i + MAX_RUN)
+    while hi < stop and text[tokens[hi].end : tokens[hi + 1].start] == "-":
         hi += 1
     if lo == hi:
         return None
@@ -381,7 +385,9 @@ def _flag(
 
 
 def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """True if *pos* lies in one of the sorted, disjoint *spans* (binary search)."""
+    k = bisect.bisect_right(spans, (pos, _NO_END)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _blocked(text: str, tok: _Tok) -> bool:
@@ -465,13 +471,14 @@ def _flag_at(
             strong.append(lg)
         lo -= 1
     # trim joiners that are as much target language as source language from the ends
-    while lo < i and _weak_edge(tokens[lo], scorer, pair):
+    while lo < i and _weak_edge(tokens[lo], tokens[lo + 1], scorer, pair):
         lo += 1
-    while hi > i and _weak_edge(tokens[hi], scorer, pair):
+    while hi > i and _weak_edge(tokens[hi], tokens[hi - 1], scorer, pair):
         hi -= 1
     run = tokens[lo : hi + 1]
     if pair.phrases and len(run) > 1:
-        joined = " " + " ".join(t.key for t in run) + " "
+        around = tokens[max(0, lo - 3) : hi + 4]
+        joined = " " + " ".join(t.key for t in around) + " "
         if any(f" {phrase} " in joined for phrase in pair.phrases):
             return None, hi  # an established phrase: "state of the art", "best of"
     if len(run) < 3 and all(_function_word(t, scorer) for t in run):
@@ -483,9 +490,10 @@ def _flag_at(
     score_logit = max(strong) + RUN_BONUS * (min(len(run), QUOTE_WORDS) - 1)
     if _sigmoid(score_logit) < min_score:
         return None, hi  # the checks below can only lower the score
-    if len(run) > 1 and _touches_title(text, tokens, lo, hi, scorer):
+    quotation = len(run) >= QUOTE_WORDS or (len(run) > 1 and _whole_sentence(text, start, end))
+    if len(run) > 1 and not quotation and _touches_title(text, tokens, lo, hi, scorer):
         return None, hi
-    if _source_sentence(text, tokens, lo, hi, scorer):
+    if not quotation and _source_sentence(text, tokens, lo, hi, scorer):
         # the whole sentence is in the source language: a quotation, a tweet, a title
         score = _sigmoid(QUOTE_LOGIT)
         reason = f"{pair.source} sentence"
@@ -495,7 +503,7 @@ def _flag_at(
         reason = (
             f"{pair.source} word: zipf {pair.source} {zs / 10:.1f} vs {pair.target} {zt / 10:.1f}"
         )
-    elif len(run) >= QUOTE_WORDS or _whole_sentence(text, start, end):
+    elif quotation:
         # a sentence or clause of its own is a quotation, not a word left untranslated
         score_logit = QUOTE_LOGIT
         reason = f"{pair.source} quotation of {len(run)} words"
@@ -622,9 +630,19 @@ def _run_member(
     return None
 
 
-def _weak_edge(tok: _Tok, scorer: _Scorer, pair: _Pair) -> bool:
-    """A run edge that is as much target language as source language."""
+def _weak_edge(tok: _Tok, inner: _Tok, scorer: _Scorer, pair: _Pair) -> bool:
+    """A run edge that is as much target language as source language.
+
+    A function word of both languages stays when its neighbour inside the run is a source
+    function word the target does not use ("in" in "in the meantime").
+    """
     if tok.key in pair.anchors and scorer.word_logit(tok, capital_ok=True) is not None:
+        return False
+    if (
+        tok.key in pair.source_stop
+        and inner.key in pair.source_stop
+        and inner.key not in pair.target_stop
+    ):
         return False
     return tok.key in pair.target_stop or tok.key not in pair.source_stop
 

@@ -1,0 +1,330 @@
+"""flag_untranslated: own sentences, options, the seeds, properties, hostile inputs."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsnorm import flag_untranslated
+from newsnorm.types import Flag
+from newsnorm.untranslated import DEFAULT_MIN_SCORE
+from tests.conftest import SEEDS
+from tests.strategies import WORDS, any_text, newsy_text
+
+
+def tokens(text: str, **opts: object) -> list[str]:
+    return [f.token for f in flag_untranslated(text, **opts)]  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------
+# Own sentences: (text, lang, source, expected flagged tokens)
+# --------------------------------------------------------------------------
+FLAGGED = [
+    # German with English leftovers: single words, lower-case and capitalised
+    ("Viele Nutzer konnten initially den Stream nicht erreichen.", "de", "en", ["initially"]),
+    ("Die Regierung hat das Gesetz however noch nicht beschlossen.", "de", "en", ["however"]),
+    ("Der Minister sagte, die Reform sei meanwhile beschlossen worden.", "de", "en", ["meanwhile"]),
+    ("Die Polizei konnte den Täter nach kurzer Zeit arrest.", "de", "en", ["arrest"]),
+    ("Auslöser der Disagreement war ein Streit in der Partei.", "de", "en", ["Disagreement"]),
+    ("Der Sprecher lobte die Cooperation mit den Behörden.", "de", "en", ["Cooperation"]),
+    # phrases become one flag, function words included
+    ("Die Koalition soll in the meantime weiterregieren.", "de", "en", ["in the meantime"]),
+    (
+        "Der Vertrag wurde for the first time öffentlich gemacht.",
+        "de",
+        "en",
+        ["for the first time"],
+    ),
+    ("Die Preise sind so far nicht gestiegen.", "de", "en", ["far"]),
+    ("Er stellte den Plan in einer press conference vor.", "de", "en", ["press conference"]),
+    # two leftovers in one text
+    (
+        "Die Abstimmung wurde initially verschoben und später eventually abgesagt.",
+        "de",
+        "en",
+        ["initially", "eventually"],
+    ),
+    # English with German leftovers
+    ("The coalition would continue, allerdings only under conditions.", "en", "de", ["allerdings"]),
+    ("The minister said the plan was nevertheless sinnvoll and fair.", "en", "de", ["sinnvoll"]),
+    ("He said the project had gone well und everything was fine.", "en", "de", ["und"]),
+    # French, Spanish, Italian, Dutch with English leftovers
+    (
+        "Le gouvernement a annoncé une loi, however les syndicats protestent.",
+        "fr",
+        "en",
+        ["however"],
+    ),
+    (
+        "El gobierno anunció una nueva ley, however los sindicatos protestan.",
+        "es",
+        "en",
+        ["however"],
+    ),
+    (
+        "Il governo ha annunciato una legge, however i sindacati protestano.",
+        "it",
+        "en",
+        ["however"],
+    ),
+    (
+        "De regering kondigde een nieuwe wet aan, however de bonden protesteren.",
+        "nl",
+        "en",
+        ["however"],
+    ),
+    # a regional code counts as its language
+    ("Viele Nutzer konnten initially den Stream nicht erreichen.", "de-CH", "en", ["initially"]),
+    ("Viele Nutzer konnten initially den Stream nicht erreichen.", "de_AT", "en", ["initially"]),
+]
+
+NOT_FLAGGED = [
+    # established loanwords and German homographs of English words
+    "Das Team gab ein Interview über den Live-Stream und den Chat.",
+    "Das Start-up arbeitet im Homeoffice, die Stimmung ist cool und fair.",
+    "Die Show wird online und live übertragen, der Song ist ein Hit.",
+    "Das All ist still, die These ist alt, und die Seen sind tief.",
+    "Er half dem Mann, der eine Billion Euro verwalten will.",
+    "Es handelt sich um eine legale und liberale Lösung, die ich gern handle.",
+    # names and titles, acronyms, camelCase
+    "Die New York Times berichtet über den Supreme Court.",
+    "Team MAGA und SpaceX melden einen DDoS-Angriff auf X Spaces.",
+    "Der Bassist der Queens of the Stone Age spielte in Washington.",
+    "Die Zeitung USA Today berichtete darüber am Montag.",
+    "Seither schläft Mr. President schlecht.",
+    'Ihr Album "Rumours" verkaufte sich weltweit.',
+    # hyphenated compounds with a German part, URLs, handles, hashtags, numbers
+    "Der Tech-Milliardär lud zum Live-Stream, die Server-Überlastung folgte.",
+    "Mehr unter https://example.com/breaking-news-today oder www.example.org/update.",
+    "Er schrieb an @breakingnews und nutzte den Hashtag #breakingnews dafür.",
+    "Die Datei heißt report_final.pdf und liegt auf example.com.",
+    "Das Modell schafft 5G und 300km pro Stunde.",
+    "Die Fremdenfeindlichkeit nimmt inner- und außerhalb des Landes zu.",
+    "Das Wort wurde am Zeilenende getrennt: die meis- ten Fälle.",
+    # German inflection of a word that looks English
+    "Beteiligt an der Ausarbeitung des Plans waren viele.",
+    # a whole English sentence is a quotation, not a leftover
+    'Er schrieb auf X: "I would like to share the sad news with all of you today."',
+    # established English phrases in German
+    "Die Produkte sind state of the art, sagte er.",
+    # plain German and plain English text
+    "Die Regierung hat am Montag beschlossen, dass die Steuern steigen.",
+    "",
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "source", "expected"), FLAGGED)
+def test_flags(text: str, lang: str, source: str, expected: list[str]) -> None:
+    assert tokens(text, lang=lang, source=source) == expected
+
+
+@pytest.mark.parametrize("text", NOT_FLAGGED)
+def test_not_flagged(text: str) -> None:
+    assert flag_untranslated(text, lang="de") == []
+
+
+def test_flag_fields() -> None:
+    text = "Viele Nutzer konnten initially den Stream nicht erreichen."
+    (flag,) = flag_untranslated(text, lang="de")
+    assert isinstance(flag, Flag)
+    assert text[flag.start : flag.end] == flag.token == "initially"
+    assert flag.lang == "en"
+    assert 0.5 <= flag.score <= 1.0
+    assert flag.reason.startswith("en word")
+    assert "zipf" in flag.reason
+
+
+def test_phrase_reason_and_score_order() -> None:
+    (phrase,) = flag_untranslated("Die Koalition soll in the meantime weiterregieren.", lang="de")
+    assert phrase.reason == "en phrase of 3 words"
+    # a common English word that German also uses scores lower than a clear leftover
+    (weak,) = flag_untranslated(
+        "Die Frage ist, ob sie wirklich very gut war.", lang="de", min_score=0
+    )
+    (strong,) = flag_untranslated(
+        "Die Frage ist, ob sie initially gut war.", lang="de", min_score=0
+    )
+    assert weak.score < strong.score
+
+
+def test_quotation_reported_below_default_threshold() -> None:
+    text = 'Er schrieb auf X: "I would like to share the sad news with all of you today."'
+    flags = flag_untranslated(text, lang="de", min_score=0.0)
+    assert flags
+    assert all(f.score < DEFAULT_MIN_SCORE for f in flags)
+
+
+# --------------------------------------------------------------------------
+# Options
+# --------------------------------------------------------------------------
+def test_skip_quoted() -> None:
+    text = "Der Sprecher nannte das „unbelievable“ und ging."
+    assert tokens(text, lang="de") == ["unbelievable"]
+    assert tokens(text, lang="de", skip_quoted=True) == []
+    text = 'Der Sprecher nannte das "unbelievable" und ging initially weg.'
+    assert tokens(text, lang="de", skip_quoted=True) == ["initially"]
+
+
+def test_min_score() -> None:
+    text = "Die Frage ist, ob sie wirklich very gut war."
+    (flag,) = flag_untranslated(text, lang="de", min_score=0.0)
+    assert flag_untranslated(text, lang="de", min_score=flag.score) == [flag]
+    assert flag_untranslated(text, lang="de", min_score=min(1.0, flag.score + 0.001)) == []
+    assert flag_untranslated("Sie war initially da.", lang="de", min_score=1.0) == []
+
+
+def test_lang_detection() -> None:
+    text = "Viele Nutzer konnten initially den Stream auf der Plattform nicht erreichen, und das war ein Problem."
+    assert tokens(text) == ["initially"]
+    # detected language equals the source: nothing to flag
+    assert flag_untranslated("The government said on Monday that taxes will rise.") == []
+    # too little evidence to detect a language
+    assert flag_untranslated("initially") == []
+    # lang equal to source
+    assert flag_untranslated("Viele Nutzer konnten initially nichts.", lang="en") == []
+
+
+@pytest.mark.parametrize(
+    ("opts", "error"),
+    [
+        ({"lang": "xx"}, ValueError),
+        ({"lang": "pl"}, ValueError),
+        ({"source": "klingon"}, ValueError),
+        ({"lang": "de", "min_score": 1.5}, ValueError),
+        ({"lang": "de", "min_score": -0.1}, ValueError),
+        ({"lang": "de", "min_score": "high"}, TypeError),
+        ({"lang": 7}, ValueError),
+    ],
+)
+def test_bad_options(opts: dict[str, object], error: type[Exception]) -> None:
+    with pytest.raises(error):
+        flag_untranslated("Ein Text.", **opts)  # type: ignore[arg-type]
+
+
+def test_bad_option_lists_valid_values() -> None:
+    with pytest.raises(ValueError, match="'de'.*'nl'"):
+        flag_untranslated("Ein Text.", lang="xx")
+
+
+@pytest.mark.parametrize("value", [None, b"bytes", 3, ["a"]])
+def test_non_str(value: object) -> None:
+    with pytest.raises(TypeError, match="flag_untranslated"):
+        flag_untranslated(value, lang="de")  # type: ignore[arg-type]
+
+
+def test_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        flag_untranslated("Ein Text.", "de")  # type: ignore[misc]
+
+
+def test_picklable() -> None:
+    func = pickle.loads(pickle.dumps(flag_untranslated))
+    text = "Viele Nutzer konnten initially den Stream nicht erreichen."
+    assert func(text, lang="de") == flag_untranslated(text, lang="de")
+    flags = flag_untranslated(text, lang="de")
+    assert pickle.loads(pickle.dumps(flags)) == flags
+
+
+# --------------------------------------------------------------------------
+# The seeds
+# --------------------------------------------------------------------------
+def test_seed_000_only_initially() -> None:
+    text = (SEEDS / "000_af01204604cdb2da.txt").read_text(encoding="utf-8")
+    assert tokens(text) == ["initially"]
+    assert tokens(text, lang="de") == ["initially"]
+
+
+def test_seed_003_nothing() -> None:
+    text = (SEEDS / "003_e12b06f26a82ec37.txt").read_text(encoding="utf-8")
+    assert flag_untranslated(text) == []
+    assert flag_untranslated(text, lang="de") == []
+
+
+# --------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------
+LEFTOVERS = ["initially", "however", "in the meantime", "so far", "Crisis", "allerdings"]
+mixed_text = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS), st.sampled_from(LEFTOVERS), st.sampled_from([" ", ". ", ", "])
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+def _check_flags(text: str, flags: list[Flag]) -> None:
+    last_end = -1
+    for f in flags:
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.token
+        assert 0.0 <= f.score <= 1.0
+        assert f.start >= last_end  # sorted, not overlapping
+        assert f.reason
+        last_end = f.end
+
+
+@given(st.one_of(any_text, newsy_text, mixed_text), st.sampled_from(["de", "en", "fr", None]))
+def test_properties(text: str, lang: str | None) -> None:
+    flags = flag_untranslated(text, lang=lang, min_score=0.0)
+    _check_flags(text, flags)
+    assert flag_untranslated(text, lang=lang, min_score=0.0) == flags  # deterministic
+    above = flag_untranslated(text, lang=lang)
+    assert above == [f for f in flags if f.score >= DEFAULT_MIN_SCORE]
+
+
+@given(mixed_text)
+def test_properties_skip_quoted(text: str) -> None:
+    flags = flag_untranslated(text, lang="de", skip_quoted=True, min_score=0.0)
+    _check_flags(text, flags)
+
+
+@given(st.text(alphabet="ab \ud800-'’", max_size=50))
+def test_lone_surrogates_and_apostrophes(text: str) -> None:
+    _check_flags(text, flag_untranslated(text, lang="de", min_score=0.0))
+
+
+# --------------------------------------------------------------------------
+# Cost: linear on hostile inputs, cheap import
+# --------------------------------------------------------------------------
+HOSTILE = [
+    "initially ",
+    "in the ",
+    "Initially Trump ",
+    "hard-coded-",
+    "„initially“ ",
+    "@initially #however ",
+]
+
+
+def _per_char(text: str, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        flag_untranslated(text, lang="de", min_score=0.0, skip_quoted=True)
+        best = min(best, time.perf_counter() - start)
+    return best / len(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", HOSTILE)
+def test_linear_time(unit: str) -> None:
+    """Time per character of 1 MB of a hostile pattern is not much above that of 100 KB."""
+    small = (unit * (100_000 // len(unit) + 1))[:100_000]
+    large = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    flag_untranslated("Sie war initially da.", lang="de")  # load the data first
+    assert _per_char(large, 1) < 4.0 * _per_char(small, 3)
+
+
+def test_import_does_not_load_data() -> None:
+    code = (
+        "import sys, newsnorm; "
+        "assert 'newsnorm.untranslated' not in sys.modules; "
+        "assert 'newsnorm._freq' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
