@@ -180,7 +180,10 @@ def test_min_score() -> None:
 
 
 def test_lang_detection() -> None:
-    text = "Viele Nutzer konnten initially den Stream auf der Plattform nicht erreichen, und das war ein Problem."
+    text = (
+        "Viele Nutzer konnten initially den Stream auf der Plattform nicht erreichen, "
+        "und das war ein Problem."
+    )
     assert tokens(text) == ["initially"]
     # detected language equals the source: nothing to flag
     assert flag_untranslated("The government said on Monday that taxes will rise.") == []
@@ -208,7 +211,7 @@ def test_bad_options(opts: dict[str, object], error: type[Exception]) -> None:
 
 
 def test_bad_option_lists_valid_values() -> None:
-    with pytest.raises(ValueError, match="'de'.*'nl'"):
+    with pytest.raises(ValueError, match=r"'de'.*'nl'"):
         flag_untranslated("Ein Text.", lang="xx")
 
 
@@ -293,7 +296,6 @@ def test_lone_surrogates_and_apostrophes(text: str) -> None:
 # Cost: linear on hostile inputs, cheap import
 # --------------------------------------------------------------------------
 HOSTILE = [
-    "initially ",
     "in the ",
     "Initially Trump ",
     "hard-coded-",
