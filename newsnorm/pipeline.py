@@ -191,7 +191,8 @@ class Normalizer:
         flags: tuple[Flag, ...] = ()
         if self.untranslated and lang is not None:
             base = lang.partition("-")[0]
-            if base != self.source:
+            # the detector knows a few languages the flagger has no data for (e.g. pl)
+            if base != self.source and base in LANGUAGES:
                 flags = tuple(
                     flag_untranslated(text, lang=base, source=self.source, min_score=self.min_score)
                 )

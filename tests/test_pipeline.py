@@ -135,6 +135,18 @@ def test_lone_surrogates_are_replaced_and_reported() -> None:
     assert "surrogates" in result.changed
 
 
+def test_detected_language_without_flag_data_is_not_an_error() -> None:
+    # found by fuzzing: Polish is detected, but there is no untranslated-token data for it
+    text = (
+        "Rada miasta zagłosowała we wtorek za zamknięciem starego mostu. Mieszkańcy "
+        "powiedzieli, że nie zostali o tym poinformowani przed posiedzeniem."
+    )
+    result = normalize(text, quotes="auto")
+    assert result.lang == "pl"
+    assert result.flags == ()
+    assert result.text == text
+
+
 def test_empty_text() -> None:
     result = normalize("")
     assert result.text == ""
