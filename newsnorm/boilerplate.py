@@ -74,7 +74,7 @@ _CATEGORIES: dict[str, str] = {
 # Prefix phrases of these categories also match long lines ("Dieser Beitrag
 # wurde am … veröffentlicht und … verschlagwortet"); teaser and navigation
 # prefixes only match short lines.
-_LONG_PREFIX = frozenset({"comments", "account", "meta", "about", "legal"})
+_LONG_PREFIX = frozenset({"comments", "account", "about"})
 # Categories that come from a data file of their own (related_inline is a prefix match of related).
 _FILES = tuple(c for c in _CATEGORIES if c != "related_inline")
 # Categories whose phrases are removed wherever they stand (navigation words
@@ -94,6 +94,8 @@ _CUT_PROSE = 10.0
 _DROP = 2.5
 #: Short lines weighing more than this between two runs of prose separate page parts.
 _MAX_GAP = 15.0
+#: The longest list a line ending in a colon can announce.
+_MAX_LIST = 60
 #: At most this many passes over a text (each pass runs on the previous output).
 _MAX_PASSES = 6
 #: A dense run of prose joins the body when it scores at least this much.
@@ -106,6 +108,7 @@ _HEAD_FURNITURE = frozenset(
     {
         "duplicate headline",
         "credit",
+        "byline",
         "date",
         "date/reading time",
         "share buttons",
@@ -142,6 +145,9 @@ class _Lexicon:
     credit_line: regex.Pattern[str] | None
     notice_topic: regex.Pattern[str] | None
     notice_action: regex.Pattern[str] | None
+    promo_topic: regex.Pattern[str] | None
+    promo_action: regex.Pattern[str] | None
+    bylines: frozenset[str]
     stopwords: frozenset[str]
 
 
@@ -177,16 +183,16 @@ def _lexicon(lang: str | None) -> _Lexicon:
                     if category in ("navigation", "legal", "share", "account"):
                         vocab.update(key.split())
     credit_words: list[str] = []
-    topic: list[str] = []
-    action: list[str] = []
-    for source in ("de", "en", "fr", "es", "it", "nl", "pl") if lang is None else (lang,):
+    words_of: dict[str, list[str]] = {}
+    bylines: set[str] = set()
+    for source in PHRASE_LANGUAGES if lang is None else dict.fromkeys((lang, "en")):
         credit_words.extend(load_lines(source, "bp_credit"))
-        for entry in load_lines(source, "bp_notice"):
-            kind, _, word = entry.partition(" ")
-            if kind == "topic":
-                topic.append(word.casefold())
-            elif kind == "action":
-                action.append(word.casefold())
+        for name in ("notice", "promo"):
+            for entry in load_lines(source, f"bp_{name}"):
+                kind, _, word = entry.partition(" ")
+                if kind in ("topic", "action"):
+                    words_of.setdefault(f"{name} {kind}", []).append(word.casefold())
+        bylines.update(_key(b) for b in load_lines(source, "bp_byline"))
     credit = credit_line = None
     if credit_words:
         words = "|".join(sorted({regex.escape(w) for w in credit_words}, key=len, reverse=True))
@@ -200,7 +206,8 @@ def _lexicon(lang: str | None) -> _Lexicon:
             regex.IGNORECASE | regex.VERSION1,
         )
         credit_line = regex.compile(
-            r"^\s*+(?:[(\[]\s*+)?(?:(?:" + words + r")\s*+:|©|\(c\)|Copyright\b)",
+            r"^\s*+(?:[(\[]\s*+)?(?:(?:" + words + r")\s*+(?::|(?:by|von|par|por|di|door)\s)"
+            r"|©|\(c\)|Copyright\b)",
             regex.IGNORECASE,
         )
     # function words of every language: a prose line has some, a keyword list has none
@@ -216,8 +223,11 @@ def _lexicon(lang: str | None) -> _Lexicon:
         vocab=frozenset(vocab),
         credit=credit,
         credit_line=credit_line,
-        notice_topic=_alternation(topic),
-        notice_action=_alternation(action),
+        notice_topic=_alternation(words_of.get("notice topic", [])),
+        notice_action=_alternation(words_of.get("notice action", [])),
+        promo_topic=_alternation(words_of.get("promo topic", [])),
+        promo_action=_alternation(words_of.get("promo action", [])),
+        bylines=frozenset(b for b in bylines if b),
         stopwords=stop,
     )
 
@@ -300,10 +310,41 @@ def _phrase(key: str, words: int, first: str, lex: _Lexicon) -> str | None:
 
 def _is_notice(low: str, lex: _Lexicon, *, strict: bool) -> bool:
     """A cookie/consent/JavaScript notice: a topic word and one (strict: two) action words."""
-    if lex.notice_topic is None or lex.notice_topic.search(low) is None:
+    return _topic_and_action(low, lex.notice_topic, lex.notice_action, strict)
+
+
+def _is_prompt(low: str, lex: _Lexicon, *, strict: bool) -> bool:
+    """A subscription, donation or app prompt: a topic word and one (strict: two) action words."""
+    return _topic_and_action(low, lex.promo_topic, lex.promo_action, strict)
+
+
+def _topic_and_action(
+    low: str,
+    topic: regex.Pattern[str] | None,
+    action: regex.Pattern[str] | None,
+    strict: bool,
+) -> bool:
+    if topic is None or action is None or topic.search(low) is None:
         return False
-    actions = lex.notice_action.findall(low) if lex.notice_action is not None else []
-    return len(set(actions)) >= (2 if strict else 1)
+    return len(set(action.findall(low))) >= (2 if strict else 1)
+
+
+_CONNECTORS = frozenset({"and", "und", "&", "et", "y", "e", "en", "i", "u"})
+
+
+def _is_byline(stripped: str, key: str, lex: _Lexicon) -> bool:
+    """'By Jane Doe', 'Von Max Mustermann und Erika Muster': a byline word, then a few names."""
+    if not lex.bylines or stripped[-1] in _SENTENCE_END:
+        return False
+    words = key.split()
+    raw = stripped.split()
+    for n in (1, 2, 3):
+        if len(words) > n and " ".join(words[:n]) in lex.bylines:
+            names = raw[n:]
+            return 1 <= len(names) <= 6 and all(
+                w[:1].isupper() or w.casefold() in _CONNECTORS for w in names
+            )
+    return False
 
 
 _Features = tuple[str, int, int, bool, bool, bool, "str | None", float]
@@ -492,6 +533,33 @@ def _in_link_run(lines: list[_Line], i: int, limit: int) -> bool:
     before = i > 0 and lines[i - 1].linky and lines[i - 1].reason not in _HEAD_FURNITURE
     after = i + 1 < limit and lines[i + 1].linky and lines[i + 1].reason not in _HEAD_FURNITURE
     return lines[i].linky and (before or after)
+
+
+def _announced_lists(lines: list[_Line]) -> list[bool]:
+    """Mark the lines of a list announced by a line ending in a colon.
+
+    The list is the run of lines right under it (no blank line between) that
+    have no boilerplate evidence of their own, at most ``_MAX_LIST`` lines.
+    """
+    listed = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if not ln.blank and ln.reason is None and ln.text.rstrip().endswith(":"):
+            j = i + 1
+            while (
+                j < len(lines)
+                and j - i <= _MAX_LIST
+                and not lines[j].blank
+                and lines[j].reason is None
+                and lines[j].category is None
+            ):
+                listed[j] = True
+                j += 1
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return listed
 
 
 def _beside_prose(
@@ -755,6 +823,12 @@ def _find(
         if _is_notice(low, lex, strict=in_body[i] and not conservative):
             ln.reason = "cookie/javascript notice"
             continue
+        if ln.units <= 40 and _is_prompt(low, lex, strict=in_body[i] or conservative):
+            ln.reason = "subscription prompt"
+            continue
+        if ln.units <= 8 and _is_byline(stripped, ln.key, lex):
+            ln.reason = "byline"
+            continue
         if ln.units <= 12 and lex.credit_line is not None and lex.credit_line.match(stripped):
             ln.reason = "credit"
             continue
@@ -809,12 +883,19 @@ def _find(
         taken = 0
         while j is not None and taken < 12:
             nxt = lines[j]
-            if nxt.good and (in_body[j] or conservative):
+            after = next_of.get(j)
+            if nxt.good and (
+                in_body[j] or conservative or (after is not None and lines[after].good)
+            ):
+                # the article (or a run of paragraphs) goes on: not a teaser
                 break
             if nxt.reason is None:
                 nxt.reason = "teaser block"
             taken += 1
             j = next_of.get(j)
+
+    # lines of a list that a line ending in a colon announces ("Die Termine:")
+    listed = _announced_lists(lines)
 
     # -- 5. before the body: keep the headline zone, drop the page header
     head: list[int] = []
@@ -835,7 +916,9 @@ def _find(
             break
         ln = lines[i]
         if ln.reason is None and i not in head_set and (ln.linky or not conservative):
-            if not aggressive and (ln.good or _beside_prose(lines, i, prev_of, next_of)):
+            if not aggressive and (
+                ln.good or listed[i] or _beside_prose(lines, i, prev_of, next_of)
+            ):
                 continue
             ln.reason = "page header"
     if head:
@@ -855,7 +938,7 @@ def _find(
             ln = lines[i]
             if not stopped:
                 if ln.reason is None and (
-                    ln.good or ln.tail >= 0 or (ln.end_punct and ln.units <= 12)
+                    ln.good or ln.tail >= 0 or listed[i] or (ln.end_punct and ln.units <= 12)
                 ):
                     continue
                 if ln.reason is None and conservative and not ln.linky:
@@ -876,7 +959,13 @@ def _find(
     if has_body and not conservative:
         run: list[int] = []
         for i in [*content, -1]:
-            if i >= 0 and in_body[i] and lines[i].linky and lines[i].reason is None:
+            if (
+                i >= 0
+                and in_body[i]
+                and lines[i].linky
+                and lines[i].reason is None
+                and not listed[i]
+            ):
                 if run and next_of.get(run[-1]) != i:
                     run = []
                 run.append(i)
