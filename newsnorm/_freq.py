@@ -10,11 +10,7 @@ True
 
 from __future__ import annotations
 
-import array
-import bisect
 import gzip
-import sys
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,7 +29,6 @@ class FreqTable:
     langs: tuple[str, ...]
     index: dict[str, int]
     columns: dict[str, bytes]
-    rare_en: array.array  # type: ignore[type-arg]
 
     def code(self, word: str, lang: str) -> int:
         """Zipf x 10 of a case-folded *word* in *lang* (0 if the table has no value)."""
@@ -43,13 +38,6 @@ class FreqTable:
     def zipf(self, word: str, lang: str) -> float:
         """Zipf frequency of a case-folded *word* in *lang* (0.0 if unknown)."""
         return self.code(word, lang) / 10.0
-
-    def is_rare_english(self, word: str) -> bool:
-        """True if *word* is in wordfreq's English list but below the table threshold."""
-        crc = zlib.crc32(word.encode("utf-8", "surrogatepass"))
-        arr = self.rare_en
-        pos = bisect.bisect_left(arr, crc)
-        return pos < len(arr) and arr[pos] == crc
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +51,7 @@ def load_table() -> FreqTable:
     langs = tuple(raw[pos:nl].decode().split())
     pos = nl + 1
     nl = raw.index(b"\n", pos)
-    n_words, n_rare, n_bytes = (int(x) for x in raw[pos:nl].split())
+    n_words, n_bytes = (int(x) for x in raw[pos:nl].split())
     pos = nl + 1
     words = raw[pos : pos + n_bytes].decode("utf-8").split("\n")
     if len(words) != n_words:
@@ -73,9 +61,5 @@ def load_table() -> FreqTable:
     for lang in langs:
         columns[lang] = raw[pos : pos + n_words]
         pos += n_words
-    rare = array.array("I")
-    rare.frombytes(raw[pos : pos + 4 * n_rare])
-    if sys.byteorder != "little":  # pragma: no cover
-        rare.byteswap()
     index = dict(zip(words, range(n_words), strict=True))
-    return FreqTable(langs=langs, index=index, columns=columns, rare_en=rare)
+    return FreqTable(langs=langs, index=index, columns=columns)

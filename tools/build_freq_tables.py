@@ -12,18 +12,13 @@ least ``THRESHOLDS[lang]`` in at least one of the six languages, and for each
 such word its Zipf frequency in all six languages, rounded to 0.1 (0 = not in
 that language's list, i.e. rarer than Zipf 1.0).
 
-Besides, for English, the CRC-32 checksums of all rarer English words
-(Zipf 1.0 up to the threshold) as a sorted array, which tells "this rare word
-is a known English word" without storing the words themselves.
-
 File layout (gzip, mtime 0, so a rebuild is byte-identical):
 
     b"NNZT1\\n"                          magic
     b"<langs>\\n"                        e.g. b"de en fr es it nl"
-    b"<n_words> <n_rare> <n_bytes>\\n"  n_bytes: length of the word block
+    b"<n_words> <n_bytes>\\n"          n_bytes: length of the word block
     words joined by b"\\n", UTF-8, then b"\\n"
     one column of n_words bytes per language, in <langs> order (Zipf x 10)
-    n_rare little-endian uint32 CRC-32 values, sorted (English rare words)
 
 Words are sorted by their highest Zipf value (descending), then by the word.
 """
@@ -31,12 +26,10 @@ Words are sorted by their highest Zipf value (descending), then by the word.
 from __future__ import annotations
 
 import argparse
-import array
 import gzip
 import io
 import math
 import sys
-import zlib
 from pathlib import Path
 
 import regex
@@ -44,8 +37,6 @@ import regex
 LANGS = ("de", "en", "fr", "es", "it", "nl")
 #: A word enters the table if it is at least this common in one language.
 THRESHOLDS = {"en": 2.5, "de": 3.0, "fr": 3.0, "es": 3.0, "it": 3.0, "nl": 3.0}
-#: English words rarer than the threshold but in wordfreq's list go into the checksum array.
-RARE_LANG = "en"
 WORDFREQ_VERSION = "3.1.1"
 MAGIC = b"NNZT1\n"
 OUT = Path(__file__).resolve().parent.parent / "newsnorm" / "data" / "wordfreq" / "zipf.bin.gz"
@@ -85,28 +76,19 @@ def build() -> bytes:
     for lang in LANGS:
         table = lists[lang]
         cols.append(bytes(min(255, round(table.get(w, 0.0) * 10)) for w in words))
-    known = set(best)
-    rare = sorted({zlib.crc32(w.encode("utf-8")) for w in lists[RARE_LANG] if w not in known})
     buf = io.BytesIO()
     buf.write(MAGIC)
     buf.write((" ".join(LANGS) + "\n").encode())
     block = "\n".join(words).encode("utf-8")
-    buf.write(f"{len(words)} {len(rare)} {len(block)}\n".encode())
+    buf.write(f"{len(words)} {len(block)}\n".encode())
     buf.write(block + b"\n")
     for col in cols:
         buf.write(col)
-    buf.write(array.array("I", rare).tobytes() if sys.byteorder == "little" else _le(rare))
     raw = buf.getvalue()
     out = io.BytesIO()
     with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write(raw)
     return out.getvalue()
-
-
-def _le(values: list[int]) -> bytes:  # pragma: no cover - big-endian hosts only
-    arr = array.array("I", values)
-    arr.byteswap()
-    return arr.tobytes()
 
 
 def main(argv: list[str] | None = None) -> int:
