@@ -42,6 +42,7 @@ def load_set(lang: str, name: str) -> frozenset[str]:
     return frozenset(load_lines(lang, name))
 
 
+@lru_cache(maxsize=64)
 def available_languages(name: str) -> tuple[str, ...]:
     """Languages that have a ``<name>.txt`` data file, sorted."""
     root = data_path()

@@ -12,10 +12,9 @@ download, and runs at regex speed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
-
-import regex
 
 from newsnorm._check import ensure_str
 from newsnorm._data import available_languages, load_lines
@@ -23,12 +22,16 @@ from newsnorm.types import LanguageGuess
 
 __all__ = ["detect_language", "supported_languages"]
 
-#: Only this many characters from the start of a document are read.
+#: Only this many characters from the start of a document are read at most.
 SAMPLE_CHARS = 20_000
+#: The text is read in pieces of this size until the evidence is clear.
+CHUNK_CHARS = 4_000
+#: Evidence (weighted function-word hits) after which reading stops.
+ENOUGH_EVIDENCE = 60.0
 #: A guess needs at least this much function-word evidence.
 MIN_EVIDENCE = 3.0
 
-_WORD = regex.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+")
 
 # Letters that point to one language (or a few); each occurrence adds this weight.
 _LETTER_HINTS: dict[str, tuple[tuple[str, ...], float]] = {
@@ -97,11 +100,17 @@ def detect_language(text: str, *, languages: Iterable[str] | None = None) -> Lan
     table = _weights(langs)
     scores = dict.fromkeys(langs, 0.0)
     sample = text[:SAMPLE_CHARS].lower()
-    for word in _WORD.findall(sample):
-        hit = table.get(word)
-        if hit is not None:
-            for lang, weight in hit:
-                scores[lang] += weight
+    total = 0.0
+    for begin in range(0, len(sample), CHUNK_CHARS):
+        for word in _WORD.findall(sample, begin, begin + CHUNK_CHARS):
+            hit = table.get(word)
+            if hit is not None:
+                for lang, weight in hit:
+                    scores[lang] += weight
+                    total += weight
+        if total >= ENOUGH_EVIDENCE:
+            sample = sample[: begin + CHUNK_CHARS]
+            break
     for letter, (owners, weight) in _LETTER_HINTS.items():
         count = sample.count(letter)
         if count:
