@@ -430,6 +430,17 @@ def _find_double(stack: list[int], glyphs: list[str], counts: list[int], closer:
     return -1  # pragma: no cover - the counts say there is one
 
 
+def _ends_word(text: str, pos: int) -> bool:
+    """Does a word end at *pos*: end of text, white space, or punctuation before either?
+
+    ('90er, '22. and '22, are years; '47° or '47,5 are not.)
+    """
+    c = text[pos : pos + 1]
+    if _kind(c) == _WS:
+        return True
+    return c in ".,;:!?)" and _kind(text[pos + 1 : pos + 2]) == _WS
+
+
 def _word_before(text: str, end: int) -> str:
     """The letters/digits right before *end* (at most 24; longer runs are no elision)."""
     start = end
@@ -501,7 +512,7 @@ def _decide(
                     if c and c in _APOS_CAPABLE:
                         if "'" + w + "'" in words:
                             return _APOS, -2
-                    elif "'" + w in words or _YEAR.fullmatch(w):
+                    elif "'" + w in words or (_YEAR.fullmatch(w) and _ends_word(text, after)):
                         return _APOS, -1
         return _OPEN, -1
 
