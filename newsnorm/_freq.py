@@ -27,6 +27,7 @@ class FreqTable:
     """Zipf frequencies (x10, 0 = rarer than Zipf 1.0) of the table's words in each language."""
 
     langs: tuple[str, ...]
+    words: list[str]
     index: dict[str, int]
     columns: dict[str, bytes]
 
@@ -62,4 +63,4 @@ def load_table() -> FreqTable:
         columns[lang] = raw[pos : pos + n_words]
         pos += n_words
     index = dict(zip(words, range(n_words), strict=True))
-    return FreqTable(langs=langs, index=index, columns=columns)
+    return FreqTable(langs=langs, words=words, index=index, columns=columns)

@@ -44,6 +44,8 @@ MIN_MARGIN = 0.6
 MARGIN_MID = 1.05
 #: Slope of the score over the margin.
 MARGIN_SLOPE = 2.6
+#: Log-odds per Zipf point of source frequency above 4 (common words are safer bets).
+LEVEL_WEIGHT = 0.35
 #: Extra margin needed by a capitalised word where the target capitalises only names.
 NAME_CASE_PENALTY = 2.0
 #: Extra margin needed by a capitalised word in German (loan nouns are capitalised too).
@@ -120,20 +122,47 @@ def _pair(source: str, target: str) -> _Pair:
     margin = round(MIN_MARGIN * 10)
     anchors = []
     joiners = []
-    for word, row in table.index.items():
+    words = table.words
+    # only rows common enough in the source language are looked at (a C-level filter)
+    common = src_col.translate(bytes(int(z >= lo) for z in range(256)))
+    for row in compress(range(len(words)), common):
         zs = src_col[row]
         zt = tgt_col[row]
-        if zs >= lo and zs - zt >= margin:
-            anchors.append(word)
+        if zs - zt >= margin:
+            anchors.append(words[row])
         elif zs >= 40 and zs - zt >= -3:
-            joiners.append(word)
+            joiners.append(words[row])
     anchor_set = frozenset(anchors) - skip - target_stop
     joiner_set = (frozenset(joiners) | (source_stop - anchor_set)) - skip
     suffixes = tuple(sorted(load_set(target, "inflections"), key=len, reverse=True))
     phrases = tuple(sorted(" ".join(p.split()) for p in skip if " " in p))
     return _Pair(
-        source, target, anchor_set, joiner_set, skip, source_stop, target_stop, suffixes, phrases
+        source,
+        target,
+        anchor_set,
+        joiner_set,
+        skip,
+        source_stop,
+        target_stop,
+        suffixes,
+        phrases,
     )
+
+
+def _best_logit(zs: int, zt: int) -> float:
+    """The highest single-word log-odds a word can get (lower-case, no penalty)."""
+    level = min(zs / 10.0, 6.0) - 4.0
+    return MARGIN_SLOPE * ((zs - zt) / 10.0 - MARGIN_MID) + LEVEL_WEIGHT * level
+
+
+def _may_run(lows: Sequence[str], i: int, pair: _Pair) -> bool:
+    """True if a neighbour of token *i* could join it in a run."""
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(lows):
+            word = lows[k]
+            if word in pair.anchors or word in pair.joiners or word in pair.skip:
+                return True
+    return False
 
 
 def _sigmoid(x: float) -> float:
@@ -215,22 +244,12 @@ def _key(lower: str) -> str:
 
 
 class _Tokens(Sequence[_Tok]):
-    """The word tokens of a text, cut in one C-level split; token objects made on demand.
+    """The word tokens of a text from :func:`_split_lower`; token objects made on demand."""
 
-    ``lows`` are the lower-cased words (offsets agree with the text because ``lower()`` kept
-    its length; otherwise the original is split and each word lower-cased).
-    """
-
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, parts: list[str], lows: list[str]) -> None:
         self.text = text
-        low = text.lower()
-        if len(low) == len(text):
-            parts = _SPLIT.split(low)
-        else:  # pragma: no cover - e.g. "İ", which lower-cases to two characters
-            parts = _SPLIT.split(text)
-            parts[1::2] = [w.lower() for w in parts[1::2]]
         ends = list(accumulate(map(len, parts)))
-        self.lows: list[str] = parts[1::2]
+        self.lows = lows
         self.starts: list[int] = ends[0::2]
         self.ends: list[int] = ends[1::2]
         self._made: dict[int, _Tok] = {}
@@ -289,7 +308,7 @@ class _Scorer:
             mid += NAME_CASE_PENALTY if self.names_capitalised else NOUN_CASE_PENALTY
         # very common source words are safer than rare ones at the same margin
         level = min(zs / 10.0, 6.0) - 4.0
-        return MARGIN_SLOPE * (margin - mid) + 0.35 * level
+        return MARGIN_SLOPE * (margin - mid) + LEVEL_WEIGHT * level
 
 
 def _adjacent(text: str, left: _Tok, right: _Tok) -> bool:
@@ -357,23 +376,38 @@ def flag_untranslated(
     if lang == source:
         return []
     pair = _pair(source, lang)
-    tokens = _Tokens(text)
+    parts, lows = _split_lower(text)
     # cheap check first: most texts hold no anchor word at all
-    if pair.anchors.isdisjoint(tokens.lows):
+    if pair.anchors.isdisjoint(lows):
         return []
-    return _flag(text, tokens, pair, min_score, skip_quoted)
+    return _flag(text, _Tokens(text, parts, lows), pair, min_score, skip_quoted)
+
+
+def _split_lower(text: str) -> tuple[list[str], list[str]]:
+    """Separators and words alternating (lengths as in *text*), and the lower-cased words."""
+    low = text.lower()
+    if len(low) == len(text):
+        parts = _SPLIT.split(low)
+        return parts, parts[1::2]
+    parts = _SPLIT.split(text)  # e.g. "İ" lower-cases to two characters
+    return parts, [w.lower() for w in parts[1::2]]
 
 
 def _flag(
     text: str, tokens: _Tokens, pair: _Pair, min_score: float, skip_quoted: bool
 ) -> list[Flag]:
     scorer = _Scorer(text, pair, load_table())
-    hits = list(compress(range(len(tokens)), map(pair.anchors.__contains__, tokens.lows)))
+    lows = tokens.lows
+    hits = list(compress(range(len(lows)), map(pair.anchors.__contains__, lows)))
+    # a word that cannot reach 0.5 on its own and has no run-able neighbour is left out early
+    prune = min_score >= 0.5
     quoted = _quoted_spans(text) if skip_quoted else []
     flags: list[Flag] = []
     done = -1  # tokens up to this index are already decided
     for i in hits:
         if i <= done:
+            continue
+        if prune and not _may_run(lows, i, pair) and _best_logit(*scorer.codes(lows[i])) < 0:
             continue
         flag, last = _flag_at(text, tokens, i, scorer, pair, quoted, min_score)
         done = max(done, last)

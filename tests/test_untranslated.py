@@ -129,6 +129,20 @@ def test_not_flagged(text: str) -> None:
     assert flag_untranslated(text, lang="de") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "İstanbul: Die Regierung hat initially nichts gesagt.",
+        "Die Straße war initially gesperrt, sagte der Beamte aus Gießen.",
+        "ﬁnden wir initially ﬂott, sagte sie.",
+    ],
+)
+def test_offsets_with_case_changing_letters(text: str) -> None:
+    flags = flag_untranslated(text, lang="de")
+    assert [f.token for f in flags] == ["initially"]
+    assert all(text[f.start : f.end] == f.token for f in flags)
+
+
 def test_flag_fields() -> None:
     text = "Viele Nutzer konnten initially den Stream nicht erreichen."
     (flag,) = flag_untranslated(text, lang="de")
