@@ -326,7 +326,7 @@ def _topic_and_action(
 ) -> bool:
     if topic is None or action is None or topic.search(low) is None:
         return False
-    return len(set(action.findall(low))) >= (2 if strict else 1)
+    return len(set(action.findall(low, overlapped=True))) >= (2 if strict else 1)
 
 
 _CONNECTORS = frozenset({"and", "und", "&", "et", "y", "e", "en", "i", "u"})

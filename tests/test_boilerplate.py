@@ -127,6 +127,22 @@ REMOVED_CASES = [
     ("it", "Leggi anche", "teaser heading"),
     ("nl", "Lees ook", "teaser heading"),
     ("pl", "Czytaj także", "teaser heading"),
+    ("de", "Von Max Mustermann und Erika Musterfrau", "byline"),
+    ("en", "By Jane Doe", "byline"),
+    ("de", "Jetzt den Newsletter abonnieren und nichts mehr verpassen!", "subscription prompt"),
+    ("en", "Download the app now and never miss a story.", "subscription prompt"),
+    ("de", "Über den Autor", "author box"),
+    ("en", "Photo by Jane Doe on Unsplash", "credit"),
+    (
+        "de",
+        "Wir verwenden Cookies. Bitte stimmen Sie zu oder widerrufen Sie.",
+        "cookie/javascript notice",
+    ),
+    (
+        "en",
+        "Please enable JavaScript in your browser to see this content.",
+        "cookie/javascript notice",
+    ),
     (None, "Facebook", "share buttons"),
     (None, "Impressum Datenschutz Kontakt", "navigation"),
     (None, "Start | Magazin | Tipps | Reisen", "navigation"),
@@ -220,6 +236,32 @@ def test_full_page_de() -> None:
         "teaser link"
     )
     assert reasons["Haushalt beschlossen"] == "duplicate headline"
+
+
+def test_inline_teaser_link_does_not_eat_the_article() -> None:
+    link = "Lesen Sie auch: Neue Brücke kostet doppelt so viel wie geplant"
+    sub = "Was der Beschluss bedeutet"
+    text = page(ARTICLE_DE[:2], [link], [sub], ARTICLE_DE[2:])
+    removals = find_boilerplate(text, lang="de")
+    assert [(r.text, r.reason) for r in removals] == [(link, "teaser link")]
+    assert strip_boilerplate(text, lang="de") == page(ARTICLE_DE[:2], [sub], ARTICLE_DE[2:])
+
+
+def test_announced_list_after_the_article_stays() -> None:
+    items = ["12. Juni – Köln, Arena", "14. Juni – Hamburg, Stadtpark", "20. Juni – München"]
+    text = page(ARTICLE_DE, ["Die Termine der Tour:", *items], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de")
+    assert out == page(ARTICLE_DE, ["Die Termine der Tour:", *items])
+
+
+def test_comments_after_the_article_go() -> None:
+    comment = (
+        "Ich finde die Entscheidung des Stadtrats völlig richtig, auch wenn die Kosten hoch sind "
+        "und viele Bürger sich darüber ärgern werden."
+    )
+    text = page(ARTICLE_DE, ["3 Kommentare"], ["Anna M.", comment], ["Antworten"], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de")
+    assert out == page(ARTICLE_DE)
 
 
 def test_language_is_detected_and_unknown_languages_still_work() -> None:
