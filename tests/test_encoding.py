@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from newsnorm import decode_bytes, fix_encoding
 from newsnorm.encoding import _MAYBE_BAD_RE, _SUSPECT_CHARS, _fix_encoding_reference
+from tests._linear import assert_linear
 from tests.conftest import SHARED
 from tests.strategies import any_text, newsy_text
-from tests.test_linear_time import LIMIT, _fill, _per_char
 
 # --------------------------------------------------------------------------
 # Own cases
@@ -404,9 +404,4 @@ HOSTILE = {
 @pytest.mark.slow
 @pytest.mark.parametrize(("unit", "tail"), list(HOSTILE.values()), ids=list(HOSTILE))
 def test_linear_time_on_hostile_input(unit: str, tail: str) -> None:
-    small = _fill(unit, 100_000) + tail  # one long line each
-    large = _fill(unit, 1_000_000) + tail
-    fix_encoding(small)
-    t_small = _per_char(fix_encoding, small)
-    t_large = _per_char(fix_encoding, large)
-    assert t_large <= LIMIT * t_small + 0.002 / len(large)
+    assert_linear(fix_encoding, unit, tail)  # one long line each
