@@ -91,6 +91,52 @@ CASES = [
     ('Hij zei: "Dat is \'t mooiste".', "nl", "Hij zei: “Dat is ’t mooiste”."),
     ("'s-Hertogenbosch en 's avonds, zo'n dag", "nl", "’s-Hertogenbosch en ’s avonds, zo’n dag"),
     ("Hij zei: \"Dat is 'raar'.\"", "nl", "Hij zei: “Dat is ‘raar’.”"),
+    # --- realistic sentences, one or two per language
+    (
+        'Der Minister sprach von einem "historischen Tag": "Wir haben \'Ja\' gesagt."',
+        "de",
+        "Der Minister sprach von einem „historischen Tag“: „Wir haben ‚Ja‘ gesagt.“",
+    ),
+    ("»Wir müssen reden«, sagte er. »Jetzt.«", "de", "„Wir müssen reden“, sagte er. „Jetzt.“"),
+    (
+        'Die "Neue Zürcher Zeitung" schrieb: "Ein \'Paradigmenwechsel\'."',
+        "de-CH",
+        "Die «Neue Zürcher Zeitung» schrieb: «Ein ‹Paradigmenwechsel›.»",
+    ),
+    (
+        'Le ministre a déclaré : "C\'est une "journée historique" pour nous."',
+        "fr",
+        f"Le ministre a déclaré : «{NB}C’est une “journée historique” pour nous.{NB}»",
+    ),
+    (
+        "« C'est l'heure », a-t-il dit, « il faut partir ».",
+        "fr",
+        f"«{NB}C’est l’heure{NB}», a-t-il dit, «{NB}il faut partir{NB}».",
+    ),
+    (
+        "El presidente dijo: \"No vamos a 'rendirnos' ahora\".",
+        "es",
+        "El presidente dijo: «No vamos a “rendirnos” ahora».",
+    ),
+    (
+        "Il ministro ha detto: \"È un po' presto per dire 'basta'\".",
+        "it",
+        "Il ministro ha detto: «È un po’ presto per dire “basta”».",
+    ),
+    (
+        "De minister zei: \"Het is 'n mooie dag voor 't land\".",
+        "nl",
+        "De minister zei: “Het is ’n mooie dag voor ’t land”.",
+    ),
+    (
+        "\"We're not going to 'give up' now,\" the senator said.",
+        "en",
+        "“We’re not going to ‘give up’ now,” the senator said.",
+    ),
+    ("The senator said: 'I don't know.'", "en", "The senator said: “I don’t know.”"),
+    ("Ein ``Zitat'' im LaTeX-Stil", "de", "Ein „Zitat“ im LaTeX-Stil"),
+    # known ambiguity: inside "…", the " after a digit closes the quote
+    ('He said "I\'m 6\' 2"" and left.', "en", "He said “I’m 6' 2”” and left."),
     # --- apostrophes (typographic -> ’, ascii -> ')
     ("Wie geht's? Geht´s gut? Geht`s?", "de", "Wie geht’s? Geht’s gut? Geht’s?"),
     ("Wie geht’s?", "ascii", "Wie geht's?"),
