@@ -50,6 +50,9 @@ LEVEL_WEIGHT = 0.35
 NAME_CASE_PENALTY = 2.0
 #: Extra margin needed by a capitalised word in German (loan nouns are capitalised too).
 NOUN_CASE_PENALTY = 0.7
+#: Extra margin needed by a capitalised word when German nouns are looked for in another
+#: language (a German noun or a place name: "Verhandlungen" vs "Berlin").
+SOURCE_NOUN_CASE_PENALTY = 1.2
 #: Log-odds taken off a capitalised phrase inside a sentence (titles of works, products).
 TITLE_PENALTY = 2.5
 #: Log-odds added to a capitalised word right after a target-language function word.
@@ -286,6 +289,13 @@ class _Scorer:
         self.src = table.columns[pair.source]
         self.tgt = table.columns[pair.target]
         self.names_capitalised = pair.target != "de" and pair.source != "de"
+        # extra margin a capitalised word needs: German capitalises nouns, the others names
+        if pair.target == "de":
+            self.case_penalty = NOUN_CASE_PENALTY
+        elif pair.source == "de":
+            self.case_penalty = SOURCE_NOUN_CASE_PENALTY
+        else:
+            self.case_penalty = NAME_CASE_PENALTY
 
     def codes(self, key: str) -> tuple[int, int]:
         row = self.table.index.get(key)
@@ -305,7 +315,7 @@ class _Scorer:
             return None
         mid = MARGIN_MID
         if tok.text[:1].isupper() and not (capital_ok and self.names_capitalised):
-            mid += NAME_CASE_PENALTY if self.names_capitalised else NOUN_CASE_PENALTY
+            mid += self.case_penalty
         # very common source words are safer than rare ones at the same margin
         level = min(zs / 10.0, 6.0) - 4.0
         return MARGIN_SLOPE * (margin - mid) + LEVEL_WEIGHT * level

@@ -54,6 +54,7 @@ FLAGGED = [
     ("The coalition would continue, allerdings only under conditions.", "en", "de", ["allerdings"]),
     ("The minister said the plan was nevertheless sinnvoll and fair.", "en", "de", ["sinnvoll"]),
     ("He said the project had gone well und everything was fine.", "en", "de", ["und"]),
+    ("The talks on the Verhandlungen stalled again on Monday.", "en", "de", ["Verhandlungen"]),
     # French, Spanish, Italian, Dutch with English leftovers
     (
         "Le gouvernement a annoncé une loi, however les syndicats protestent.",
@@ -117,6 +118,26 @@ NOT_FLAGGED = [
     "Die Regierung hat am Montag beschlossen, dass die Steuern steigen.",
     "",
 ]
+
+
+NOT_FLAGGED_OTHER = [
+    # English homographs of German words, German loanwords and place names in English
+    ("The soldiers were ready to die for their country, the general said.", "en", "de"),
+    ("It was a kind gesture, and the bank will also hold a meeting.", "en", "de"),
+    ("The band played in Berlin, where the Bundestag meets, and in Hamburg.", "en", "de"),
+    ("The kindergarten teacher said the angst was overblown.", "en", "de"),
+    # English loanwords and names in French, Spanish, Italian and Dutch
+    ("Le match de football a été diffusé en live, les fans étaient au stade.", "fr", "en"),
+    ("Selon le New York Times, la Maison Blanche prépare un nouveau plan.", "fr", "en"),
+    ("La empresa lanzó una nueva app para smartphones y tablets.", "es", "en"),
+    ("Il nuovo smartphone sarà presentato a Milano durante un evento live.", "it", "en"),
+    ("Het team won de wedstrijd door een doelpunt in de laatste minuut.", "nl", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "source"), NOT_FLAGGED_OTHER)
+def test_not_flagged_other_languages(text: str, lang: str, source: str) -> None:
+    assert flag_untranslated(text, lang=lang, source=source) == []
 
 
 @pytest.mark.parametrize(("text", "lang", "source", "expected"), FLAGGED)
