@@ -30,6 +30,22 @@ from newsnorm._check import check_choice, ensure_str
 
 __all__ = ["DECODE_ERRORS", "decode_bytes", "fix_encoding"]
 
+
+def _char_class(codepoints: set[int]) -> str:
+    """A regex character class for *codepoints*, written as ranges."""
+    ordered = sorted(codepoints)
+    parts: list[str] = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        first, last = re.escape(chr(ordered[i])), re.escape(chr(ordered[j]))
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
 # --------------------------------------------------------------------------
 # ftfy configuration
 # --------------------------------------------------------------------------
@@ -74,7 +90,7 @@ _REMOVE = dict.fromkeys(
 )
 """Characters deleted after ftfy has run (some of them are pieces of mojibake)."""
 
-_INVISIBLE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_REMOVE)) + "]")
+_INVISIBLE_RE = re.compile(_char_class(set(_REMOVE)))
 
 # Zero-width joiner: kept between two characters that use it (emoji,
 # modifiers, combining marks, letters of scripts other than Latin, Greek and
@@ -101,21 +117,6 @@ _SUSPECT_CHARS = (
     | {0x2028, 0x2029}
 )
 """Characters one of the fixers would change (ftfy's tables plus our removals)."""
-
-
-def _char_class(codepoints: set[int]) -> str:
-    """A regex character class for *codepoints*, written as ranges."""
-    ordered = sorted(codepoints)
-    parts: list[str] = []
-    i = 0
-    while i < len(ordered):
-        j = i
-        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
-            j += 1
-        first, last = re.escape(chr(ordered[i])), re.escape(chr(ordered[j]))
-        parts.append(first if i == j else f"{first}-{last}")
-        i = j + 1
-    return "[" + "".join(parts) + "]"
 
 
 _SUSPECT_RE = re.compile(_ENTITY_HINT + "|" + _char_class(_SUSPECT_CHARS))

@@ -32,15 +32,11 @@ _NO_BREAK = "\u00a0\u202f\u2007"
 _SPACE = " " + _NO_BREAK  # horizontal space left after step 2
 
 _BREAKS_RE = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
-_EXOTIC = "\t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000"
-_EXOTIC_RE = re.compile(f"[{_EXOTIC}]")
-_EXOTIC_TABLE = str.maketrans(
-    dict.fromkeys(
-        ["\t", "\u1680", "\u205f", "\u3000"]
-        + [chr(c) for c in range(0x2000, 0x200B) if c != 0x2007],
-        " ",
-    )
+_EXOTIC = "".join(
+    ["\t", "\u1680", "\u205f", "\u3000"] + [chr(c) for c in range(0x2000, 0x200B) if c != 0x2007]
 )
+_EXOTIC_RE = re.compile(f"[{_EXOTIC}]")
+_EXOTIC_TABLE = str.maketrans(dict.fromkeys(_EXOTIC, " "))
 
 # Everything steps 3–4 change: a run of two or more spaces, or one space at a
 # line edge. Runs are matched whole (possessive), so the scan is linear.
@@ -49,7 +45,7 @@ _BLANK_LINES_RE = re.compile("\n{3,}+")
 
 # Anything at all that normalize_whitespace would change.
 _ANYTHING_RE = re.compile(
-    f"[\r\u2028\u2029\x85\x0b\x0c{_EXOTIC}]|{_SPACES_RE.pattern}|\n\n\n|\\A\n|\n\\Z"
+    f"{_BREAKS_RE.pattern}|{_EXOTIC_RE.pattern}|{_SPACES_RE.pattern}|\n\n\n|\\A\n|\n\\Z"
 )
 
 
