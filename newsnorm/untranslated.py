@@ -59,8 +59,6 @@ TITLE_PENALTY = 2.5
 ARTICLE_BONUS = 0.7
 #: Log-odds bonus for each further source-language word in the same run.
 RUN_BONUS = 1.2
-#: Log-odds of a rare source word that the target language does not know at all.
-RARE_WORD_LOGIT = -0.4
 #: A run of this many words (or a whole sentence) is a quotation, scored QUOTE_LOGIT.
 QUOTE_WORDS = 5
 QUOTE_LOGIT = -1.0
@@ -726,11 +724,6 @@ def _in_name(text: str, tokens: Sequence[_Tok], k: int, scorer: _Scorer) -> bool
     return False
 
 
-def _common(tok: _Tok, scorer: _Scorer) -> bool:
-    zs, zt = scorer.codes(tok.key)
-    return max(zs, zt) >= 40
-
-
 def _flag_compound(
     text: str,
     tokens: Sequence[_Tok],
@@ -738,13 +731,14 @@ def _flag_compound(
     scorer: _Scorer,
     pair: _Pair,
 ) -> tuple[Flag | None, int]:
+    """A hyphenated compound is flagged as a whole, and only if every part is a source word."""
     lo, hi = comp
     parts = tokens[lo : hi + 1]
     whole = "-".join(t.key for t in parts)
     if whole in pair.skip:
         return None, hi
     logits = []
-    for k, t in enumerate(parts):
+    for t in parts:
         if (
             len(t.text) < 2
             or not _is_plain_case(t.text)
@@ -758,7 +752,6 @@ def _flag_compound(
                 continue
             return None, hi
         logits.append(lg)
-        del k
     if not logits:
         return None, hi
     if any(_in_name(text, tokens, k, scorer) for k in (lo, hi)):
