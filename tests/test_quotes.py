@@ -388,15 +388,15 @@ def _quoted(draw: st.DrawFn, level: int = 1) -> str:
 
 
 @st.composite
-def _well_formed(draw: st.DrawFn) -> str:
+def _well_formed(draw: st.DrawFn, units: bool = True, max_paragraphs: int = 3) -> str:
     paragraphs = []
-    for _ in range(draw(st.integers(1, 3))):
+    for _ in range(draw(st.integers(1, max_paragraphs))):
         parts = []
         for _ in range(draw(st.integers(1, 6))):
             kind = draw(st.integers(0, 3))
             if kind == 0:
                 parts.append(draw(_quoted()))
-            elif kind == 1:
+            elif kind == 1 and units:
                 parts.append(draw(_UNIT_WORDS))
             elif kind == 2:
                 parts.append(draw(_EDGE_WORDS))
@@ -404,6 +404,28 @@ def _well_formed(draw: st.DrawFn) -> str:
                 parts.append(draw(_SAFE_WORDS))
         paragraphs.append(" ".join(parts) + draw(_END_PUNCT))
     return "\n\n".join(paragraphs)
+
+
+UNBALANCED = ['Er sagte "ja und ging. ', "Sie rief 'nein! ", "Er sagte ja“, ", "»Noch offen "]
+
+
+@given(st.sampled_from(UNBALANCED), _well_formed(), st.sampled_from(STYLES))
+def test_an_unbalanced_paragraph_changes_no_other(broken: str, text: str, style: str) -> None:
+    whole = normalize_quotes(broken + "\n\n" + text, style=style)
+    alone = normalize_quotes(broken, style=style) + "\n\n" + normalize_quotes(text, style=style)
+    assert whole == alone
+
+
+@given(
+    st.sampled_from(UNBALANCED),
+    _well_formed(units=False, max_paragraphs=1),
+    st.sampled_from(STYLES),
+)
+def test_an_unpaired_mark_changes_nothing_after_it(broken: str, text: str, style: str) -> None:
+    # also inside one paragraph: the quotes after an unpaired mark keep their marks
+    whole = normalize_quotes(broken + text, style=style)
+    alone = normalize_quotes(broken, style=style) + normalize_quotes(text, style=style)
+    assert whole.rstrip() == alone.rstrip()
 
 
 @given(_well_formed(), st.sampled_from(STYLES), st.sampled_from(STYLES))
