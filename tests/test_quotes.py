@@ -307,7 +307,8 @@ def test_never_raises_on_any_str(text: str) -> None:
         assert isinstance(normalize_quotes(text, style=style), str)
 
 
-@given(newsy_text, st.sampled_from(STYLES))
+@pytest.mark.parametrize("style", STYLES)
+@given(text=newsy_text)
 def test_idempotent(text: str, style: str) -> None:
     once = normalize_quotes(text, style=style)
     assert normalize_quotes(once, style=style) == once
