@@ -180,6 +180,12 @@ class Normalizer:
             stripped = apply_removals(text, removed) if removed else text
             record("boilerplate", text, stripped)
             text = stripped
+            if removed and self._lang is None:
+                # Decide the language on what is left: menus and footers in another
+                # language must not pick the quote style, and a second run over the
+                # output must see the same language (idempotence).
+                guess = detect_language(text)
+                lang, lang_score = guess.lang, guess.score
 
         if self.quotes is not None:
             style = style_for_language(lang) if self.quotes == "auto" else self.quotes
