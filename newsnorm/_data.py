@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "nl")
 """The languages newsnorm has data for (boilerplate may know a few more)."""
 
 
-def data_path(*parts: str) -> resources.abc.Traversable:
+def data_path(*parts: str) -> Traversable:
     """Path of a data file inside the installed package."""
     node = resources.files("newsnorm") / "data"
     for part in parts:
