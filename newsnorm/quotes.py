@@ -146,6 +146,8 @@ _CATEGORY: dict[str, int] = {
 _APOS_CAPABLE = frozenset("'‘’‛′`´")
 #: marks that never close (low-9 and reversed-9 quotes)
 _OPEN_ONLY = frozenset("„‚‟‛")
+#: marks that open a quote only (``…'' and `…' in LaTeX) and never close one
+_NEVER_CLOSE = frozenset(("`", "``", "‚"))
 #: single marks that, after a digit, are feet/minutes (or stray accents)
 _UNIT_SINGLE = frozenset("'`´")
 #: a mark right before these does not open; right after these it does not close
@@ -366,8 +368,7 @@ def _apply(text: str, st: _Style) -> str:
                     # openers above the one closed stay unpaired
                     dropped = stack.pop()
                     counts[_CATEGORY[glyphs[dropped]]] -= 1
-                    if glyphs[dropped] in _APOS_CAPABLE:
-                        roles[dropped] = _APOS
+                    roles[dropped] = _unpaired_opener(glyphs[dropped])
                 stack.pop()
                 counts[_CATEGORY[glyphs[opener]]] -= 1
                 paired[opener] = True
@@ -518,8 +519,9 @@ def _decide(
 
     # 4. a closing mark
     if right and not left:
-        if g == "‚":
-            return _KEEP, -1  # after a word and before a space: a comma look-alike
+        if g in _NEVER_CLOSE:
+            # ‚ after a word: a comma look-alike; ` and `` close nothing (`code`)
+            return _KEEP, -1
         if not single:
             return _CLOSE, _find_double(stack, glyphs, counts, g)
         if g in _APOS_CAPABLE and pk == _ALNUM and not p.isdecimal():
@@ -539,7 +541,7 @@ def _decide(
     #    double mark inside a word): close what is open, else open
     if g in _OPEN_ONLY:
         return _OPEN, -1
-    if g in "`´":
+    if g in _NEVER_CLOSE or g == "´":
         return _KEEP, -1
     if not single:
         target = _find_double(stack, glyphs, counts, g)
@@ -548,6 +550,15 @@ def _decide(
     if top >= 0:
         return _CLOSE, top
     return (_APOS, -1) if g == "’" else (_OPEN, -1)
+
+
+def _unpaired_opener(glyph: str) -> int:
+    """Role of an opening mark that found no closing one."""
+    if glyph in _NEVER_CLOSE or glyph == "´":
+        return _KEEP  # a backtick, accent or low comma on its own is no quote
+    if glyph in _APOS_CAPABLE:
+        return _APOS
+    return _OPEN
 
 
 def _finish_paragraph(
@@ -564,12 +575,11 @@ def _finish_paragraph(
 
     Levels count paired quotes only, so an unpaired mark does not raise the
     level of the quotes after it. An unpaired mark is written on its own: a
-    double one with the outer marks, a single one as an apostrophe (‹ › ‚
-    on their own stay as they are).
+    double one with the outer marks, a single one as an apostrophe (‹ › ‚ `
+    ´ and ```` `` ```` on their own stay as they are).
     """
     for idx in stack:
-        if glyphs[idx] in _APOS_CAPABLE:
-            roles[idx] = _APOS
+        roles[idx] = _unpaired_opener(glyphs[idx])
     stack.clear()
     counts[:] = [0] * len(counts)
     depth = 0

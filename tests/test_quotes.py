@@ -135,6 +135,13 @@ CASES = [
     ),
     ("The senator said: 'I don't know.'", "en", "The senator said: “I don’t know.”"),
     ("Ein ``Zitat'' im LaTeX-Stil", "de", "Ein „Zitat“ im LaTeX-Stil"),
+    # backticks close nothing: Markdown code stays, LaTeX ``…'' and `…' are quotes
+    ("Mit `npm install` geht es.", "de", "Mit `npm install` geht es."),
+    ("Mit ``code`` geht es.", "de", "Mit ``code`` geht es."),
+    ("Ein ``Zitat'' und `klug' hier.", "de", "Ein „Zitat“ und „klug“ hier."),
+    ("Er sagte ´Hallo´. Das ´ bleibt.", "de", "Er sagte „Hallo“. Das ´ bleibt."),
+    ("Harris´ Plan", "de", "Harris’ Plan"),
+    ("Hallo‚ sagte er", "de", "Hallo‚ sagte er"),
     # known ambiguity: inside "…", the " after a digit closes the quote
     ('He said "I\'m 6\' 2"" and left.', "en", "He said “I’m 6' 2”” and left."),
     # --- apostrophes (typographic -> ’, ascii -> ')
