@@ -23,7 +23,9 @@ from newsnorm.integrations.batch import (
     FLAG_FIELDS,
     REMOVAL_FIELDS,
     SPARK_DDL,
+    arrow_schema,
     datasets_features,
+    normalize_frame,
 )
 from newsnorm.types import Flag, Removal
 from tests.conftest import ROOT
@@ -191,6 +193,51 @@ def test_pandas_dataframe_as_batch() -> None:
     assert list(out.columns) == ["id", "text", *BATCH_COLUMNS]
     assert out["text"].tolist() == [normalize(t, lang="de").text for t in ROWS[1:4]]
     assert out["newsnorm_flags"].tolist()[2][0]["token"] == "initially"
+
+
+def test_normalize_frame_keeps_index_dtypes_and_input() -> None:
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"id": [1, 2, 3], "text": ROWS[1:4]}, index=[10, 20, 30])
+    out = normalize_frame(df, lang="de")
+    assert list(out.columns) == ["id", "text", *BATCH_COLUMNS]
+    assert out.index.tolist() == [10, 20, 30]
+    assert out["text"].dtype == df["text"].dtype
+    assert out["text"].tolist() == [normalize(t, lang="de").text for t in ROWS[1:4]]
+    assert out["newsnorm_flags"].tolist() == normalize_batch(df, lang="de")["newsnorm_flags"]
+    assert df["text"].tolist() == ROWS[1:4]  # the input frame is not changed
+    empty = normalize_frame(df.head(0), lang="de")
+    assert empty.dtypes.to_dict() == out.dtypes.to_dict()  # usable as Dask meta
+    body = normalize_frame(df.rename(columns={"text": "body"}), field="body", boilerplate=False)
+    assert body["body"].tolist()[0].startswith("Für die Regierung")
+    with pytest.raises(TypeError, match="takes a pandas DataFrame, not dict"):
+        normalize_frame({"text": ["a"]})
+    with pytest.raises(TypeError, match="row 1 of column 'text'"):
+        normalize_frame(pd.DataFrame({"text": ["a", None]}, dtype=object))
+
+
+def test_arrow_schema_types_report_columns_without_rows() -> None:
+    pd = pytest.importorskip("pandas")
+    pa = pytest.importorskip("pyarrow")
+    assert arrow_schema().names == list(BATCH_COLUMNS)
+    # a frame without a single flag or removal would be typed as lists of nulls
+    plain = normalize_frame(pd.DataFrame({"id": [1], "text": [ROWS[0]]}), lang="de")
+    assert plain["newsnorm_flags"].tolist() == [[]]
+    assert pa.Table.from_pandas(plain, preserve_index=False).schema.field(
+        "newsnorm_flags"
+    ).type == pa.list_(pa.null())
+    schema = arrow_schema(plain)
+    assert schema.names == ["id", "text", *BATCH_COLUMNS]
+    flagged = normalize_frame(pd.DataFrame({"id": [2], "text": [ROWS[3]]}), lang="de")
+    tables = [
+        pa.Table.from_pandas(f, schema=schema, preserve_index=False) for f in (plain, flagged)
+    ]
+    joined = pa.concat_tables(tables)
+    assert joined.column("newsnorm_flags").to_pylist()[1][0]["token"] == "initially"
+    assert [f.name for f in schema.field("newsnorm_removed").type.value_type] == [
+        name for name, _ in REMOVAL_FIELDS
+    ]
+    with pytest.raises(ValueError, match="no column 'newsnorm_flags'"):
+        arrow_schema(pd.DataFrame({"text": ["a"]}))
 
 
 DUMPERS = [pickle.dumps, cloudpickle.dumps, dill.dumps]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,8 +15,8 @@ import dask
 import dask.bag as db
 import pandas as pd
 
-from newsnorm import Normalizer, normalize, normalize_batch
-from newsnorm.integrations.batch import BATCH_COLUMNS
+from newsnorm import Normalizer, normalize
+from newsnorm.integrations.batch import BATCH_COLUMNS, arrow_schema, normalize_frame
 
 TEXTS = [
     "FÃ¼r die Regierung war die Abstimmung im Bundestag ein wichtiger Erfolg, sagte der "
@@ -27,11 +28,6 @@ TEXTS = [
     "Der Bundestag hat am Freitag ein neues Gesetz zur Förderung erneuerbarer Energien "
     "beschlossen.\nDie Opposition kritisierte den Entwurf, die Regierung verteidigte ihn.",
 ]
-
-
-def normalize_partition(df: pd.DataFrame) -> pd.DataFrame:
-    """The recipe's partition function: a module-level function, so it pickles by name."""
-    return df.assign(**normalize_batch(df, lang="de", quotes="de"))
 
 
 def worker_pid(_: object) -> int:
@@ -53,14 +49,24 @@ def test_bag_map_with_processes() -> None:
 
 
 @pytest.mark.slow
-def test_dataframe_map_partitions_with_processes() -> None:
+def test_dataframe_map_partitions_with_processes(tmp_path: Path) -> None:
     dd = pytest.importorskip("dask.dataframe")
+    pytest.importorskip("pyarrow")
     pdf = pd.DataFrame({"id": range(len(TEXTS)), "text": TEXTS})
-    ddf = dd.from_pandas(pdf, npartitions=2)
-    meta = normalize_partition(pdf.head(0))
+    (tmp_path / "in").mkdir()
+    for part in range(2):
+        pdf.iloc[part::2].to_json(tmp_path / "in" / f"{part}.jsonl", orient="records", lines=True)
+    ddf = dd.read_json(str(tmp_path / "in" / "*.jsonl"), lines=True)
+    meta = normalize_frame(ddf._meta)
     assert list(meta.columns) == ["id", "text", *BATCH_COLUMNS]
+    clean = ddf.map_partitions(normalize_frame, lang="de", quotes="de", meta=meta)
     with dask.config.set(scheduler="processes", num_workers=2):
-        out = ddf.map_partitions(normalize_partition, meta=meta).compute()
+        # the first partition has no removals: the schema keeps the report columns typed
+        clean.to_parquet(str(tmp_path / "out"), schema=arrow_schema(meta))
+    out = pd.read_parquet(tmp_path / "out").sort_values("id")
+    assert out["id"].tolist() == list(range(len(TEXTS)))
+    out["newsnorm_flags"] = out["newsnorm_flags"].map(lambda v: [dict(x) for x in v])
+    out["newsnorm_removed"] = out["newsnorm_removed"].map(lambda v: [dict(x) for x in v])
     assert out["id"].tolist() == list(range(len(TEXTS)))
     expected: list[dict[str, Any]] = [
         normalize(text, lang="de", quotes="de").to_dict() for text in TEXTS

@@ -14,11 +14,10 @@ import pytest
 pytest.importorskip("ray.data")
 pytest.importorskip("pandas")
 
-import pandas as pd
 import ray
 
 from newsnorm import normalize, normalize_batch
-from newsnorm.integrations.batch import BATCH_COLUMNS
+from newsnorm.integrations.batch import BATCH_COLUMNS, normalize_frame
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.data.context")
 
@@ -33,11 +32,6 @@ TEXTS = [
 ] * 3
 
 
-def normalize_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """The recipe: keep every column, replace the text, add the report columns."""
-    return df.assign(**normalize_batch(df, lang="de"))
-
-
 @pytest.fixture(scope="module")
 def local_ray() -> Iterator[None]:
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
@@ -49,7 +43,10 @@ def local_ray() -> Iterator[None]:
 @pytest.mark.usefixtures("local_ray")
 def test_map_batches_pandas_keeps_every_column() -> None:
     ds = ray.data.from_items([{"id": i, "text": t} for i, t in enumerate(TEXTS)])
-    rows = ds.map_batches(normalize_frame, batch_format="pandas", batch_size=4).take_all()
+    out = ds.map_batches(
+        normalize_frame, fn_kwargs={"lang": "de"}, batch_format="pandas", batch_size=4
+    )
+    rows = out.take_all()
     rows.sort(key=lambda row: row["id"])
     assert [row["id"] for row in rows] == list(range(len(TEXTS)))
     for row in rows:

@@ -25,7 +25,7 @@ from pyspark.sql import SparkSession
 from pyspark.sql.functions import col, pandas_udf
 
 from newsnorm import normalize, normalize_batch
-from newsnorm.integrations.batch import SPARK_DDL
+from newsnorm.integrations.batch import SPARK_DDL, normalize_frame
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.filterwarnings(
@@ -65,7 +65,7 @@ def spark() -> Iterator[Any]:
 def test_map_in_pandas(spark: Any) -> None:
     def normalize_partitions(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for df in frames:
-            yield df.assign(**normalize_batch(df, lang="de", quotes="de"))
+            yield normalize_frame(df, lang="de", quotes="de")
 
     sdf = spark.createDataFrame(list(enumerate(TEXTS)), "id bigint, text string").repartition(2)
     out = sdf.mapInPandas(normalize_partitions, schema=f"id bigint, text string, {SPARK_DDL}")

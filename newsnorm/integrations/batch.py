@@ -26,8 +26,10 @@ __all__ = [
     "FLAG_FIELDS",
     "REMOVAL_FIELDS",
     "SPARK_DDL",
+    "arrow_schema",
     "datasets_features",
     "normalize_batch",
+    "normalize_frame",
 ]
 
 BATCH_COLUMNS: tuple[str, ...] = ("newsnorm_flags", "newsnorm_removed", "newsnorm_lang")
@@ -69,6 +71,45 @@ SPARK_DDL: str = (
     "newsnorm_lang string"
 )
 """The report columns as a Spark DDL fragment, for the schema of ``mapInPandas``."""
+
+
+def arrow_schema(frame: Any = None) -> Any:
+    """The pyarrow schema of the report columns, or of a pandas frame that holds them.
+
+    Writers that fix a schema up front (Parquet) need it: left to itself,
+    Arrow types a batch without any flag (or removal) as a list of nulls, and
+    the batches after it no longer fit. ``arrow_schema()`` covers the three
+    report columns; ``arrow_schema(frame)`` infers the other columns from the
+    pandas *frame* (say ``normalize_frame(ddf._meta)``) and sets the report
+    columns' types, for ``dask.dataframe.to_parquet(..., schema=...)``.
+    Needs ``pyarrow``.
+    """
+    try:
+        import pyarrow as pa
+    except ImportError as exc:
+        raise ImportError("arrow_schema() needs pyarrow: pip install pyarrow") from exc
+    kinds = {"int64": pa.int64(), "float64": pa.float64(), "string": pa.string()}
+
+    def struct_list(fields: tuple[tuple[str, str], ...]) -> Any:
+        return pa.list_(pa.struct([(name, kinds[kind]) for name, kind in fields]))
+
+    report = [
+        pa.field("newsnorm_flags", struct_list(FLAG_FIELDS)),
+        pa.field("newsnorm_removed", struct_list(REMOVAL_FIELDS)),
+        pa.field("newsnorm_lang", pa.string()),
+    ]
+    if frame is None:
+        return pa.schema(report)
+    schema = pa.Schema.from_pandas(frame.head(0), preserve_index=False).remove_metadata()
+    for column in report:
+        index = schema.get_field_index(column.name)
+        if index < 0:
+            raise ValueError(
+                f"arrow_schema(): the frame has no column {column.name!r}; pass the frame "
+                "after normalize_frame()"
+            )
+        schema = schema.set(index, column)
+    return schema
 
 
 def datasets_features(features: Any, *, field: str = "text") -> Any:
@@ -196,3 +237,27 @@ def normalize_batch(
         "newsnorm_removed": removed,
         "newsnorm_lang": langs,
     }
+
+
+def normalize_frame(df: Any, *, field: str = "text", **options: Any) -> Any:
+    """A copy of the pandas ``DataFrame`` *df* with ``df[field]`` normalized and the report added.
+
+    The same as ``df.assign(**normalize_batch(df, ...))``, except that the
+    column types do not depend on the rows: the text column keeps its dtype and
+    the report columns are ``object`` columns, also for an empty frame. That
+    makes ``normalize_frame(ddf._meta)`` the right ``meta`` for Dask's
+    ``map_partitions``. The options (``errors``, ``lang``, ``quotes``, …) are those
+    of :func:`normalize_batch`. Needs ``pandas``.
+    """
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        raise ImportError("normalize_frame() needs pandas: pip install pandas") from exc
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"normalize_frame() takes a pandas DataFrame, not {type(df).__name__}")
+    columns = normalize_batch(df, field=field, **options)
+    text = pd.Series(columns.pop(field), index=df.index, dtype=df[field].dtype)
+    report = {
+        name: pd.Series(values, index=df.index, dtype=object) for name, values in columns.items()
+    }
+    return df.assign(**{field: text}, **report)
