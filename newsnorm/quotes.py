@@ -16,7 +16,8 @@ marks after a digit (``27"``, ``6'``, ``47°11′12″``) are left alone.
 How a mark is read, in order:
 
 1. after a digit, ``"`` ``'`` ``′`` ``″`` are unit marks and stay as they are,
-   unless an opening quote of their kind is pending (``"Seite 27"``);
+   unless an opening quote of their kind is pending and no other mark of that
+   kind follows in the paragraph that could close it (``"Seite 27"``);
 2. a single mark between two letters is an apostrophe;
 3. otherwise its neighbours decide, as in Markdown's flanking rules: a mark
    after white space (or start, bracket, dash) and before a word opens, one
@@ -148,8 +149,6 @@ _APOS_CAPABLE = frozenset("'‘’‛′`´")
 _OPEN_ONLY = frozenset("„‚‟‛")
 #: marks that open a quote only (``…'' and `…' in LaTeX) and never close one
 _NEVER_CLOSE = frozenset(("`", "``", "‚"))
-#: single marks that, after a digit, are feet/minutes (or stray accents)
-_UNIT_SINGLE = frozenset("'`´")
 #: a mark right before these does not open; right after these it does not close
 _CLOSING_PUNCT = frozenset(".,;:!?)]}…")
 _OPENING_PUNCT = frozenset("([{¿¡")
@@ -346,6 +345,7 @@ def _apply(text: str, st: _Style) -> str:
     counts = [0, 0, 0, 0, 0, 0]  # pending openers per category
     forced_apos = -1  # start offset of a mark already known to be an apostrophe
     par_first = 0  # first mark of the current paragraph
+    cache = [-1, -1]  # see _closer_follows
 
     for idx, (s, e, g) in enumerate(marks):
         if s >= breaks[next_break][0]:
@@ -356,7 +356,9 @@ def _apply(text: str, st: _Style) -> str:
         if s == forced_apos:
             roles[idx] = _APOS
             continue
-        role, target = _decide(text, length, s, e, g, stack, glyphs, counts, words)
+        role, target = _decide(
+            text, length, marks, idx, breaks[next_break][0], stack, glyphs, counts, words, cache
+        )
         roles[idx] = role
         if role == _OPEN:
             stack.append(idx)
@@ -450,47 +452,114 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+def _neighbours(text: str, length: int, s: int, e: int) -> tuple[str, str]:
+    """The characters before and after ``text[s:e]`` ("" at an edge).
+
+    A no-break space right next to a mark is looked through (French spacing).
+    """
+    j = s - 1
+    if j >= 0 and text[j] in _PADS:
+        j -= 1
+    k = e
+    if k < length and text[k] in _PADS:
+        k += 1
+    return (text[j] if j >= 0 else ""), (text[k] if k < length else "")
+
+
+def _flanking(p: str, n: str) -> tuple[bool, bool]:
+    """May a mark between *p* and *n* open (left-flanking), close (right-flanking)?"""
+    pk = _kind(p)
+    nk = _kind(n)
+    left = nk != _WS and n not in _CLOSING_PUNCT and (nk == _ALNUM or pk != _ALNUM)
+    right = pk != _WS and p not in _OPENING_PUNCT and (pk == _ALNUM or nk != _ALNUM)
+    return left, right
+
+
+def _next_closer(
+    text: str, length: int, marks: list[tuple[int, int, str]], idx: int, limit: int
+) -> int:
+    """Index of the next mark of the same kind (double/single) as mark *idx* that is not
+    itself a unit mark after a digit; if the paragraph has none, the index of the first
+    mark after the paragraph (or ``len(marks)``)."""
+    double = _CATEGORY[marks[idx][2]] < _S_GUIL
+    for j in range(idx + 1, len(marks)):
+        s, e, g = marks[j]
+        if s >= limit:
+            return j  # the first mark of the next paragraph: none in this one
+        if (_CATEGORY[g] < _S_GUIL) != double:
+            continue
+        p, n = _neighbours(text, length, s, e)
+        if p.isdecimal() and (g in '"″' or g == "''" or (g in "'′" and _kind(n) != _ALNUM)):
+            continue  # another unit mark
+        return j
+    return len(marks)
+
+
+def _closer_follows(
+    text: str,
+    length: int,
+    marks: list[tuple[int, int, str]],
+    idx: int,
+    limit: int,
+    cache: list[int],
+) -> bool:
+    """Does a mark that may close the open quote follow mark *idx* in the paragraph?
+
+    Decides whether ``27"`` inside an open quote is a unit mark (a closing mark
+    follows: ``„Der 27" Monitor“``) or the closing quote (``"Seite 27"``).
+    *cache* holds, per kind, the last answer of :func:`_next_closer`, which
+    stays valid for every mark before it: the scans never overlap (linear time).
+    """
+    kind = 0 if _CATEGORY[marks[idx][2]] < _S_GUIL else 1
+    if cache[kind] <= idx:
+        cache[kind] = _next_closer(text, length, marks, idx, limit)
+    j = cache[kind]
+    if j >= len(marks) or marks[j][0] >= limit:
+        return False
+    left, right = _flanking(*_neighbours(text, length, marks[j][0], marks[j][1]))
+    return right or not left
+
+
 def _decide(
     text: str,
     length: int,
-    s: int,
-    e: int,
-    g: str,
+    marks: list[tuple[int, int, str]],
+    idx: int,
+    limit: int,
     stack: list[int],
     glyphs: list[str],
     counts: list[int],
     words: frozenset[str],
+    cache: list[int],
 ) -> tuple[int, int]:
-    """Role of the mark *g* at ``text[s:e]`` and the stack position it closes (-1: none).
+    """Role of mark *idx* and the stack position it closes (-1: none).
 
-    A target of -2 with ``_APOS`` means: an elision like ``'n'`` whose second
-    mark is an apostrophe as well.
+    *limit* is where the paragraph ends. A target of -2 with ``_APOS`` means:
+    an elision like ``'n'`` whose second mark is an apostrophe as well.
     """
-    # neighbours; a no-break space right next to a mark is looked through (French spacing)
-    j = s - 1
-    if j >= 0 and text[j] in _PADS:
-        j -= 1
-    p = text[j] if j >= 0 else ""
-    k = e
-    if k < length and text[k] in _PADS:
-        k += 1
-    n = text[k] if k < length else ""
+    s, e, g = marks[idx]
+    p, n = _neighbours(text, length, s, e)
     pk = _kind(p)
     nk = _kind(n)
     single = _CATEGORY[g] >= _S_GUIL
 
-    # 1. after a digit: inch, foot, second and minute marks
+    # 1. after a digit: inch, foot, second and minute marks, unless a quote
+    #    is open and no other mark follows that could close it
     if pk == _ALNUM and p.isdecimal():
-        if g in "′″":
-            return _KEEP, -1
-        if g in _UNIT_SINGLE:
+        if g in "′″`´":
+            return (_APOS if g in "`´" and nk == _ALNUM and not n.isdecimal() else _KEEP), -1
+        if g == "'":
             if nk == _ALNUM:
                 return (_KEEP if n.isdecimal() else _APOS), -1
             top = _top_single(stack, glyphs, g)
-            return (_CLOSE, top) if top >= 0 else (_KEEP, -1)
+            if top >= 0 and not _closer_follows(text, length, marks, idx, limit, cache):
+                return _CLOSE, top
+            return _KEEP, -1
         if g in ('"', "''"):
             target = _find_double(stack, glyphs, counts, g)
-            return (_CLOSE, target) if target >= 0 else (_KEEP, -1)
+            if target >= 0 and not _closer_follows(text, length, marks, idx, limit, cache):
+                return _CLOSE, target
+            return _KEEP, -1
 
     # 2. a single mark between two letters is an apostrophe
     if pk == _ALNUM and nk == _ALNUM and g in _APOS_CAPABLE:
@@ -498,8 +567,7 @@ def _decide(
             return _KEEP, -1
         return _APOS, -1
 
-    left = nk != _WS and n not in _CLOSING_PUNCT and (nk == _ALNUM or pk != _ALNUM)
-    right = pk != _WS and p not in _OPENING_PUNCT and (pk == _ALNUM or nk != _ALNUM)
+    left, right = _flanking(p, n)
 
     # 3. an opening mark (or an elision: 's, 'n', '90er)
     if left and not right:
