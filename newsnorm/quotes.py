@@ -28,9 +28,10 @@ How a mark is read, in order:
    ``newsnorm/data/<lang>/apostrophe_words.txt``) or an abbreviated year
    (``'90er``, ``'22``); a single mark after a word closes only if a single
    quote is open at that level — else it is an apostrophe (``Harris'``);
-5. a closing double mark closes the nearest open double quote; marks that
-   stay unpaired are normalised on their own (an unpaired single mark becomes
-   an apostrophe); pairing never crosses a blank line, so one unbalanced quote
+5. a closing double mark closes the nearest open double quote; a backtick
+   opens only (````…''`` and ```…'``), so code in backticks stays; marks that
+   stay unpaired are normalised on their own (an unpaired ``'`` ‘ ’ becomes an
+   apostrophe); pairing never crosses a blank line, so one unbalanced quote
    cannot affect other paragraphs, and an unpaired mark does not raise the
    level of the quotes after it.
 
