@@ -132,7 +132,6 @@ _END_PUNCT = frozenset(".!?…:;\"'”“»«)]’‘。！？")
 _SENTENCE_END = frozenset(".!?…\"'”“»«)]’‘。！？")
 # a paragraph the converter broke in two ends its first part with a comma or dash
 _CONTINUED = _SENTENCE_END | frozenset(",;–-")
-_BULLET = regex.compile(r"^[\s\-–—•·*▪►▸»>]++")
 
 
 @dataclass(frozen=True)
@@ -463,14 +462,16 @@ def _gap_blocks(lines: list[_Line], lo: int, hi: int, markers: frozenset[str]) -
     return negative > _MAX_GAP
 
 
-_ROW_SPLIT = regex.compile(r"\s*+[|·•]\s*+")
+# (a bare character class: a pattern opening with \s* would rescan runs of spaces)
+_ROW_SPLIT = regex.compile(r"[|·•]")
 
 
 def _separated_row(stripped: str) -> bool:
     """A breadcrumb or link row: 'Start | Magazin | Tipps', 'A|B|C' (short parts, no sentence)."""
     if stripped.count("|") + stripped.count("·") + stripped.count("•") < 2:
         return False
-    parts = [p for p in _ROW_SPLIT.split(stripped) if p]
+    parts = [p.strip() for p in _ROW_SPLIT.split(stripped)]
+    parts = [p for p in parts if p]
     if len(parts) < 3:
         return False
     return all(len(p.split()) <= 4 and p[-1] not in ".!?" for p in parts)
