@@ -122,6 +122,7 @@ _HEAD_FURNITURE = frozenset(
 # Line breaks: the set str.splitlines() knows.
 _BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
+_DIGIT = regex.compile(r"\d")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _DATE = regex.compile(
     r"(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|"
@@ -142,6 +143,7 @@ class _Lexicon:
     vocab: frozenset[str]
     credit: regex.Pattern[str] | None
     credit_line: regex.Pattern[str] | None
+    credit_words: tuple[str, ...]
     notice_topic: tuple[str, ...]
     notice_action: tuple[str, ...]
     promo_topic: tuple[str, ...]
@@ -222,6 +224,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
         vocab=frozenset(vocab),
         credit=credit,
         credit_line=credit_line,
+        credit_words=(*sorted({w.casefold() for w in credit_words}), "©", "(c)", "copyright"),
         notice_topic=_word_starts(words_of.get("notice topic", [])),
         notice_action=_word_starts(words_of.get("notice action", [])),
         promo_topic=_word_starts(words_of.get("promo topic", [])),
@@ -832,7 +835,13 @@ def _find(
         if ln.units <= 12 and lex.credit_line is not None and lex.credit_line.match(stripped):
             ln.reason = "credit"
             continue
-        if ln.units <= 8 and not ln.good and _DATE.search(stripped) and len(ln.key) < 60:
+        if (
+            ln.units <= 8
+            and not ln.good
+            and len(ln.key) < 60
+            and _DIGIT.search(stripped)
+            and _DATE.search(stripped)
+        ):
             date_free = _DATE.sub(" ", stripped)
             if len(_key(date_free).split()) <= 4:
                 ln.reason = "date"
@@ -846,7 +855,7 @@ def _find(
                 continue
             probe = ln.text[-160:]
             low = probe.casefold()
-            if ":" not in probe and "©" not in probe and "(c" not in low and "copyright" not in low:
+            if not any(w in low for w in lex.credit_words):
                 continue
             m = lex.credit.search(probe)
             if m is None:
