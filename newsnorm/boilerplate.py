@@ -88,7 +88,7 @@ _END_MARKERS = _MARKERS | {"share", "account"}
 #: The score of a teaser, comment, author-box or footer heading: the body rarely runs across one.
 _MARKER_WEIGHT = -6.0
 # Headings that close an article (see _cut_at_end_marker) and the prose needed before one.
-_CUT_MARKERS = frozenset({"comments", "about", "legal"})
+_CUT_MARKERS = frozenset({"comments", "about", "legal", "share", "account"})
 _CUT_PROSE = 10.0
 #: A run of prose ends where its score falls this far below its best.
 _DROP = 2.5
@@ -122,6 +122,8 @@ _HEAD_FURNITURE = frozenset(
 # Line breaks: the set str.splitlines() knows.
 _BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
+# the site name after a headline: "Titel | Zeitung", "Titel - Zeitung", "Titel – Zeitung"
+_TITLE_SUFFIX = regex.compile(r" [|–—-] [^|–—]{1,60}$")
 _DIGIT = regex.compile(r"\d")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _DATE = regex.compile(
@@ -882,6 +884,17 @@ def _find(
         if ln.units >= 2 or not in_body[i]:
             near_body = body_start - 8 <= i <= body_start + 8
             ln.reason = "duplicate headline" if near_body and not ln.good else "repeated line"
+    # a near repeat: the headline with the site name ("Titel | Zeitung", "Titel - Zeitung")
+    for i in content:
+        ln = lines[i]
+        if ln.reason is not None or ln.good or ln.units > 30:
+            continue
+        m = _TITLE_SUFFIX.search(ln.text)
+        if m is None:
+            continue
+        other = seen.get(_key(ln.text[: m.start()]))
+        if other is not None and other != i and lines[other].reason is None:
+            ln.reason = "page title"
 
     # -- 4. teaser blocks: a teaser heading and the short lines under it
     for i in content:

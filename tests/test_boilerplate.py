@@ -238,6 +238,15 @@ def test_full_page_de() -> None:
     assert reasons["Haushalt beschlossen"] == "duplicate headline"
 
 
+def test_headline_with_site_name_is_a_near_repeat() -> None:
+    text = page(
+        ["Haushalt beschlossen | Musterstadt Anzeiger"], ["Haushalt beschlossen"], ARTICLE_DE
+    )
+    removals = find_boilerplate(text, lang="de")
+    assert [(r.line, r.reason) for r in removals] == [(1, "page title")]
+    assert strip_boilerplate(text, lang="de") == page(["Haushalt beschlossen"], ARTICLE_DE)
+
+
 def test_inline_teaser_link_does_not_eat_the_article() -> None:
     link = "Lesen Sie auch: Neue Brücke kostet doppelt so viel wie geplant"
     sub = "Was der Beschluss bedeutet"
