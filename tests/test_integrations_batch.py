@@ -7,6 +7,7 @@ import json
 import pickle
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -184,6 +185,23 @@ def test_any_rows(texts: list[str], lang: str | None) -> None:
             assert row["text"][flag["start"] : flag["end"]] == flag["token"]
     again = normalize_batch({"text": out["text"]}, lang=lang)
     assert again["text"] == out["text"]
+
+
+def _seconds_per_row(rows: list[str]) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        normalize_batch({"text": rows}, lang="de")
+        best = min(best, time.perf_counter() - start)
+    return best / len(rows)
+
+
+def test_time_per_row_does_not_grow_with_the_batch() -> None:
+    row = ROWS[3]
+    normalize_batch({"text": [row]}, lang="de")  # load the data first
+    small = _seconds_per_row([row] * 200)
+    large = _seconds_per_row([row] * 2000)
+    assert large <= 3.0 * small + 0.002 / 2000, (small, large)
 
 
 def test_pandas_dataframe_as_batch() -> None:

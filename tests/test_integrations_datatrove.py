@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
 
 pytest.importorskip("datatrove")
 
@@ -21,11 +22,13 @@ from datatrove.pipeline.writers import JsonlWriter
 
 from newsnorm import Normalizer, normalize
 from newsnorm.integrations.datatrove import (
+    DROP_REASONS,
     NewsnormFilter,
     NewsnormFormatter,
     removed_share,
     report_of,
 )
+from tests.strategies import newsy_text
 
 # id -> (text, why the filter drops it with its default thresholds, or None to keep it)
 DOCS: dict[str, tuple[str, str | None]] = {
@@ -185,6 +188,23 @@ def test_steps_pickle(dumps: Any) -> None:
     clone = pickle.loads(dumps(NewsnormFilter(lang="de")))
     doc = Document(text=DOCS["untranslated"][0], id="p")
     assert clone.filter(doc) == (False, "untranslated")
+
+
+ANY_FILTER = NewsnormFilter(lang="de")
+
+
+@given(newsy_text)
+def test_filter_on_any_text(text: str) -> None:
+    doc = Document(text=text, id="h")
+    verdict = ANY_FILTER.filter(doc)
+    report = doc.metadata["newsnorm"]
+    json.dumps(report)
+    reason = report["drop_reason"]
+    assert reason is None or reason in DROP_REASONS
+    assert verdict == (True if reason is None else (False, reason))
+    assert doc.text == normalize(text, lang="de").text
+    assert 0.0 <= report["removed_share"] <= 1.0
+    assert (reason == "empty") == (not doc.text.strip() and report["removed_share"] <= 0.5)
 
 
 # ---------------------------------------------------------------- real executor runs
