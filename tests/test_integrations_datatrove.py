@@ -257,9 +257,15 @@ def _run(tmp_path: Path, steps: list[Any]) -> tuple[dict[str, dict[str, Any]], d
 
 @pytest.mark.slow
 def test_local_executor_drops_and_counts(tmp_path: Path) -> None:
-    out, stats = _run(tmp_path, [NewsnormFilter(lang="de")])
+    dropped_writer = JsonlWriter(str(tmp_path / "dropped"))
+    out, stats = _run(tmp_path, [NewsnormFilter(lang="de", exclusion_writer=dropped_writer)])
     kept = sorted(i for i, (_, reason) in DOCS.items() if reason is None)
     assert sorted(out) == kept
+    dropped = _read_output(tmp_path / "dropped")
+    assert {i: d["metadata"]["filter_reason"] for i, d in dropped.items()} == {
+        i: reason for i, (_, reason) in DOCS.items() if reason is not None
+    }
+    assert all(d["metadata"]["newsnorm"]["drop_reason"] for d in dropped.values())
     for doc_id, record in out.items():
         text = DOCS[doc_id][0]
         assert record["text"] == normalize(text, lang="de").text
