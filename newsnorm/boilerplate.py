@@ -614,18 +614,19 @@ def find_boilerplate(
     as ``"de-CH"`` use ``de``; an unsupported code gets the
     language-independent evidence only). ``level`` is ``"conservative"``,
     ``"balanced"`` or ``"aggressive"``. ``keep_headline=False`` also removes
-    the article headline; ``keep_captions=False`` removes whole caption lines
-    that carry a picture credit instead of just cutting the credit.
+    the headline block above the article (every line there that is not
+    prose); ``keep_captions=False`` removes whole caption lines that carry a
+    picture credit instead of just cutting the credit.
 
     >>> [(r.line, r.reason) for r in find_boilerplate("Startseite\\n\\nEin Satz.", lang="de")]
     [(1, 'navigation')]
     """
     ensure_str(text, "find_boilerplate")
     check_choice(level, LEVELS, "level", "find_boilerplate")
-    code = _resolve_lang(text, lang, "find_boilerplate")
+    code = _resolve_lang(text, lang, "find_boilerplate") if lang is not None else None
     if not text or text.isspace():
         return []
-    return _find_stable(text, code, level, bool(keep_headline), bool(keep_captions))
+    return _find_stable(text, code, lang is None, level, bool(keep_headline), bool(keep_captions))
 
 
 def strip_boilerplate(
@@ -728,22 +729,32 @@ def _apply(text: str, removals: Sequence[Removal]) -> tuple[str, list[tuple[int,
 
 
 def _find_stable(
-    text: str, lang: str | None, level: str, keep_headline: bool, keep_captions: bool
+    text: str,
+    lang: str | None,
+    detect: bool,
+    level: str,
+    keep_headline: bool,
+    keep_captions: bool,
 ) -> list[Removal]:
     """The removals of :func:`_find`, repeated on its own output until nothing more goes.
 
     Removing a menu can leave a line without the neighbours that kept it; a
     second look at the stripped text settles that, so that stripping twice
-    changes nothing (the second pass runs on the short, stripped text).
+    changes nothing (the second pass runs on the short, stripped text). With
+    *detect*, every pass detects the language of the text it looks at, so the
+    result is also stable when the stripped text reads as another language.
     """
-    memo: dict[str, _Features] = {}
-    removals = _find(text, lang, level, keep_headline, keep_captions, memo)
+    memos: dict[str | None, dict[str, _Features]] = {}
+    code = _resolve_lang(text, None, "find_boilerplate") if detect else lang
+    removals = _find(text, code, level, keep_headline, keep_captions, memos.setdefault(code, {}))
     spans: list[tuple[int, int, int]] | None = None
     for _ in range(_MAX_PASSES):
         if not removals:
             break
         out, where = _apply(text, removals)
-        more = _find(out, lang, level, keep_headline, keep_captions, memo)
+        if detect:
+            code = _resolve_lang(out, None, "find_boilerplate")
+        more = _find(out, code, level, keep_headline, keep_captions, memos.setdefault(code, {}))
         if not more:
             break
         if spans is None:
@@ -872,7 +883,6 @@ def _find(
 
     # -- 3. repeated lines: the first copy stays
     seen: dict[str, int] = {}
-    headline_idx: int | None = None
     for i in content:
         ln = lines[i]
         if ln.reason is not None or not ln.key:
@@ -937,18 +947,25 @@ def _find(
         if i >= body_start:
             break
         ln = lines[i]
-        if ln.reason is None and i not in head_set and (ln.linky or not conservative):
-            if not aggressive and (
-                ln.good or listed[i] or _beside_prose(lines, i, prev_of, next_of)
+        if ln.reason is None and i not in head_set:
+            if ln.good and not aggressive:
+                continue
+            # without the headline, nothing but prose stays above the article (so
+            # that no other line moves up to become the next headline)
+            if keep_headline and not ln.linky and conservative:
+                continue
+            if (
+                keep_headline
+                and not aggressive
+                and (listed[i] or _beside_prose(lines, i, prev_of, next_of))
             ):
                 continue
             ln.reason = "page header"
-    if head:
-        headline_idx = min(
-            (i for i in head if not lines[i].good and lines[i].units >= 2), default=None
-        )
-        if headline_idx is not None and not keep_headline:
-            lines[headline_idx].reason = "headline"
+    if not keep_headline:
+        # the whole headline block: headline, kicker, subtitle lines that are not prose
+        for i in head:
+            if not lines[i].good:
+                lines[i].reason = "headline"
 
     # -- 6. after the body: keep a closing paragraph or two, drop the page footer
     if body_end < len(lines):
