@@ -45,20 +45,22 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    path = os.environ.get("PYTHONPATH", "")
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), path) if p)
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("newsnorm-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
+    with pytest.MonkeyPatch.context() as mp:
+        # Spark's Python workers: this interpreter, and this checkout importable
+        mp.setenv("PYSPARK_PYTHON", sys.executable)
+        path = os.environ.get("PYTHONPATH", "")
+        mp.setenv("PYTHONPATH", os.pathsep.join(p for p in (str(ROOT), path) if p))
+        session = (
+            SparkSession.builder.master("local[2]")
+            .appName("newsnorm-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+            .getOrCreate()
+        )
+        session.sparkContext.setLogLevel("ERROR")
+        yield session
+        session.stop()
 
 
 @pytest.mark.slow
