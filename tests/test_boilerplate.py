@@ -395,7 +395,30 @@ _junk = st.sampled_from(
 )
 _block = st.lists(st.one_of(_sentences, _junk), min_size=1, max_size=6).map("\n".join)
 pages = st.lists(st.one_of(_block, newsy_text), min_size=1, max_size=8).map("\n\n".join)
-texts = st.one_of(any_text, newsy_text, pages)
+_heads = st.lists(
+    st.sampled_from(
+        [
+            "Haushalt beschlossen",
+            "Stadtrat",
+            "Was der Beschluss bedeutet",
+            "Von Max Muster",
+            "12.03.2024",
+            "Lesedauer: 3 Minuten",
+            "Teilen",
+            "Der Kämmerer warnt vor Krediten.",
+        ]
+    ),
+    max_size=5,
+)
+# realistic pages: menu, headline block, article (with inline junk), teasers, footer
+full_pages = st.builds(
+    lambda menu, head, body, tail: page(menu, head, body, tail),
+    st.lists(st.sampled_from([*MENU_DE, "Facebook", "RSS", "|"]), min_size=1, max_size=8),
+    _heads.filter(bool),
+    st.lists(st.one_of(_sentences, _junk), min_size=1, max_size=8),
+    st.lists(st.one_of(_junk, _sentences), max_size=8).map(lambda x: x or ["Impressum"]),
+)
+texts = st.one_of(any_text, newsy_text, pages, full_pages)
 options = st.fixed_dictionaries(
     {
         "lang": st.sampled_from([None, "de", "en", "fr", "xx"]),
