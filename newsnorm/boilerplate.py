@@ -94,6 +94,8 @@ _CUT_PROSE = 10.0
 _DROP = 2.5
 #: Short lines weighing more than this between two runs of prose separate page parts.
 _MAX_GAP = 15.0
+#: A run of this many link-like lines inside the body is a menu without further evidence.
+_LONG_RUN = 12
 #: The longest list a line ending in a colon can announce.
 _MAX_LIST = 60
 #: At most this many passes over a text (each pass runs on the previous output).
@@ -123,7 +125,7 @@ _HEAD_FURNITURE = frozenset(
 _BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
 # the site name after a headline: "Titel | Zeitung", "Titel - Zeitung", "Titel – Zeitung"
-_TITLE_SUFFIX = regex.compile(r" [|–—-] [^|–—]{1,60}$")
+_TITLE_SUFFIX = regex.compile(r" [|–—-] \p{L}[^|–—]{0,60}$")
 _DIGIT = regex.compile(r"\d")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _DATE = regex.compile(
@@ -568,6 +570,16 @@ def _announced_lists(lines: list[_Line]) -> list[bool]:
     return listed
 
 
+def _run_evidence(
+    lines: list[_Line], run: list[int], prev_of: dict[int, int], next_of: dict[int, int]
+) -> bool:
+    """A short run of link-like lines is a menu when boilerplate stands right next to it."""
+    p, n = prev_of.get(run[0]), next_of.get(run[-1])
+    return (p is not None and lines[p].reason is not None) or (
+        n is not None and lines[n].reason is not None
+    )
+
+
 def _beside_prose(
     lines: list[_Line], i: int, prev_of: dict[int, int], next_of: dict[int, int]
 ) -> bool:
@@ -902,7 +914,8 @@ def _find(
         m = _TITLE_SUFFIX.search(ln.text)
         if m is None:
             continue
-        other = seen.get(_key(ln.text[: m.start()]))
+        title = _key(ln.text[: m.start()])
+        other = seen.get(title) if title.count(" ") >= 1 else None
         if other is not None and other != i and lines[other].reason is None:
             ln.reason = "page title"
 
@@ -1009,7 +1022,9 @@ def _find(
                     run = []
                 run.append(i)
                 continue
-            if len(run) >= min_run:
+            if len(run) >= min_run and (
+                len(run) >= _LONG_RUN or _run_evidence(lines, run, prev_of, next_of)
+            ):
                 for r in run:
                     lines[r].reason = "link list"
             run = []
