@@ -53,7 +53,7 @@ from typing import NamedTuple
 from newsnorm._check import check_choice, ensure_str
 from newsnorm._data import available_languages, load_set
 
-__all__ = ["QUOTE_STYLES", "QuoteMarks", "normalize_quotes", "style_for_language"]
+__all__ = ["QUOTE_CHARS", "QUOTE_STYLES", "QuoteMarks", "normalize_quotes", "style_for_language"]
 
 
 class QuoteMarks(NamedTuple):
