@@ -989,8 +989,13 @@ def _find(
                 continue
             ln = lines[i]
             if not stopped:
+                glued = i > 0 and not lines[i - 1].blank and lines[i - 1].reason is None
                 if ln.reason is None and (
-                    ln.good or ln.tail >= 0 or listed[i] or (ln.end_punct and ln.units <= 12)
+                    ln.good
+                    or ln.tail >= 0
+                    or listed[i]
+                    or (ln.end_punct and ln.units <= 12)
+                    or (glued and not ln.linky)
                 ):
                     continue
                 if ln.reason is None and conservative and not ln.linky:
