@@ -126,6 +126,7 @@ _BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
 # the site name after a headline: "Titel | Zeitung", "Titel - Zeitung", "Titel – Zeitung"
 _TITLE_SUFFIX = regex.compile(r" [|–—-] \p{L}[^|–—]{0,60}$")
+_ARROWS = frozenset("←→⟵⟶⇐⇒")
 _DIGIT = regex.compile(r"\d")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _DATE = regex.compile(
@@ -295,7 +296,7 @@ def _split(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
-def _phrase(key: str, words: int, first: str, lex: _Lexicon) -> str | None:
+def _phrase(key: str, words: int, first: str, linked: bool, lex: _Lexicon) -> str | None:
     category = lex.whole.get(key)
     if category is not None:
         return category
@@ -308,7 +309,7 @@ def _phrase(key: str, words: int, first: str, lex: _Lexicon) -> str | None:
         if category is not None:
             if category == "related":
                 # "Lesen Sie auch: <headline>" links one article; it opens no teaser block
-                category = "related_inline"
+                return "related_inline" if words <= 14 or (words <= 25 and linked) else None
             return category if words <= 14 or category in _LONG_PREFIX else None
     return None
 
@@ -359,7 +360,9 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     units = words + cjk // 2
     last = stripped[-1]
     end_punct = last in _END_PUNCT
-    category = _phrase(key, words, stripped[0], lex) if key else None
+    # a teaser link separates its label from the headline: "Lesen Sie auch: …", "À lire aussi » …"
+    linked = any(c in stripped[:40] for c in ":»>|")
+    category = _phrase(key, words, stripped[0], linked, lex) if key else None
     seps = len(_SEPARATOR.findall(stripped)) if words > 1 else 0
     truncated = stripped.endswith(("…", "...")) and units <= 60
     stop_ok = True
@@ -600,6 +603,11 @@ def _teaser_context(
     bad_p = p is None or lines[p].reason is not None or lines[p].linky
     bad_n = n is None or lines[n].reason is not None or lines[n].linky
     return bad_p and bad_n
+
+
+def _post_link(stripped: str, units: int) -> bool:
+    """'← Previous post title', 'Next post title →': links to the neighbouring posts."""
+    return units <= 20 and (stripped[0] in _ARROWS or stripped[-1] in _ARROWS)
 
 
 def _menu_row(line: _Line, lex: _Lexicon) -> bool:
@@ -845,7 +853,7 @@ def _find(
             if strong or boilerish(prev_of.get(i)) or boilerish(next_of.get(i)):
                 ln.reason = _CATEGORIES[ln.category]
             continue
-        if _menu_row(ln, lex) or _separated_row(stripped):
+        if _menu_row(ln, lex) or _separated_row(stripped) or _post_link(stripped, ln.units):
             ln.reason = "navigation"
             continue
         if ln.notice >= (2 if in_body[i] and not conservative else 1):
