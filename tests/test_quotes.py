@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import pickle
 import re
 import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -14,7 +16,7 @@ from newsnorm import QUOTE_STYLES, normalize_quotes
 from newsnorm.quotes import QUOTE_CHARS, style_for_language
 from tests.strategies import QUOTE_CHARS as STRATEGY_QUOTE_CHARS
 from tests.strategies import any_text, newsy_text
-from tests.test_linear_time import LIMIT, _fill, _per_char
+from tests.test_linear_time import LIMIT, _fill
 
 NB = "\u00a0"
 NNB = "\u202f"
@@ -494,28 +496,39 @@ def _news_text(size: int) -> str:
 
 #: text made only of marks costs a few microseconds per mark; these inputs are
 #: compared at 5 KB against 50 KB to keep the suite fast (news text: 100 KB vs 1 MB)
-HOSTILE = ["\"'", "„“«»", "'a", "a'b ", "''", '27" ', '"a 27" 6\' ', '"x 27" 27" ', "« ", "' \n"]
+HOSTILE = ["\"'", "„“«»", "'a", "a'b ", "''", '27" ', '"x 27" 27" 6\' ', "« ", "' \n"]
+
+
+def _best_per_char(func: Callable[[str], object], text: str, runs: int) -> float:
+    """Best of several runs: a busy machine slows single runs, rarely all of them."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        func(text)
+        best = min(best, time.perf_counter() - start)
+    return best / len(text)
+
+
+def _assert_linear(func: Callable[[str], object], small: str, large: str) -> None:
+    func(small)  # warm up
+    t_small = _best_per_char(func, small, 5)
+    t_large = _best_per_char(func, large, 3)
+    assert t_large <= LIMIT * t_small + 0.002 / len(large)
 
 
 @pytest.mark.parametrize("unit", HOSTILE)
 def test_linear_time_on_hostile_input(unit: str) -> None:
-    def run(text: str) -> str:
-        return normalize_quotes(text, style="fr")
-
-    small = _fill(unit, 5_000)
-    large = _fill(unit, 50_000)
-    run(small)
-    assert _per_char(run, large) <= LIMIT * _per_char(run, small) + 0.002 / len(large)
+    _assert_linear(
+        functools.partial(normalize_quotes, style="fr"), _fill(unit, 5_000), _fill(unit, 50_000)
+    )
 
 
 def test_linear_time_on_news_text() -> None:
-    def run(text: str) -> str:
-        return normalize_quotes(text, style="de")
-
-    small = _news_text(100_000)
-    large = _news_text(1_000_000)
-    run(small)
-    assert _per_char(run, large) <= LIMIT * _per_char(run, small) + 0.002 / len(large)
+    _assert_linear(
+        functools.partial(normalize_quotes, style="de"),
+        _news_text(100_000),
+        _news_text(1_000_000),
+    )
 
 
 def test_clean_text_is_fast_compared_to_quoted_text() -> None:
