@@ -127,6 +127,8 @@ _NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
 # the site name after a headline: "Titel | Zeitung", "Titel - Zeitung", "Titel – Zeitung"
 _TITLE_SUFFIX = regex.compile(r" [|–—-] \p{L}[^|–—]{0,60}$")
 _ARROWS = frozenset("←→⟵⟶⇐⇒")
+# signs of code: a call, an assignment, a path or an option ("f(x)", "a = 1", "a.b_c", "--x")
+_CODE = regex.compile(r"\w\(|\s=\s|\w=\w|\w_\w|\w\.\w+\(|^\s*+(?:\$|#|//|>>>|--)")
 _DIGIT = regex.compile(r"\d")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _DATE = regex.compile(
@@ -376,13 +378,19 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
         and stop_ok
         and ((units >= 8 and last in _CONTINUED) or units >= 20)
     )
-    linky = not good and ((units <= 6 and not end_punct) or (truncated and units <= 12))
+    # a line of code or a formula (tech articles): neither prose nor a menu
+    code = not good and category is None and _CODE.search(stripped) is not None
+    linky = (
+        not good and not code and ((units <= 6 and not end_punct) or (truncated and units <= 12))
+    )
     if good:
         weight = min(units, 80) / 6.0
     elif category in _MARKERS:
         weight = _MARKER_WEIGHT
     elif category is not None:
         weight = -2.0
+    elif code:
+        weight = 0.0
     elif linky or not key:
         weight = -1.0
     elif end_punct:
