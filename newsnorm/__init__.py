@@ -25,6 +25,7 @@ _EXPORTS: dict[str, str] = {
     "normalize_whitespace": "newsnorm.whitespace",
     "normalize_quotes": "newsnorm.quotes",
     "QUOTE_STYLES": "newsnorm.quotes",
+    "style_for_language": "newsnorm.quotes",
     "to_ascii": "newsnorm.ascii",
     "strip_boilerplate": "newsnorm.boilerplate",
     "find_boilerplate": "newsnorm.boilerplate",
@@ -59,6 +60,7 @@ __all__ = [
     "normalize_quotes",
     "normalize_whitespace",
     "strip_boilerplate",
+    "style_for_language",
     "to_ascii",
 ]
 
@@ -69,7 +71,7 @@ if TYPE_CHECKING:
     from newsnorm.integrations.batch import normalize_batch as normalize_batch
     from newsnorm.langid import detect_language
     from newsnorm.pipeline import Normalizer, normalize
-    from newsnorm.quotes import QUOTE_STYLES, normalize_quotes
+    from newsnorm.quotes import QUOTE_STYLES, normalize_quotes, style_for_language
     from newsnorm.types import Flag, LanguageGuess, Normalized, Removal, StepChange
     from newsnorm.untranslated import flag_untranslated
     from newsnorm.whitespace import normalize_whitespace
