@@ -151,6 +151,7 @@ class _Lexicon:
     credit: regex.Pattern[str] | None
     credit_line: regex.Pattern[str] | None
     credit_words: tuple[str, ...]
+    agencies: frozenset[str]
     notice_topic: tuple[str, ...]
     notice_action: tuple[str, ...]
     promo_topic: tuple[str, ...]
@@ -232,6 +233,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
         credit=credit,
         credit_line=credit_line,
         credit_words=(*sorted({w.casefold() for w in credit_words}), "©", "(c)", "copyright"),
+        agencies=frozenset(k for k in (_key(a) for a in load_lines("any", "bp_agencies")) if k),
         notice_topic=_word_starts(words_of.get("notice topic", [])),
         notice_action=_word_starts(words_of.get("notice action", [])),
         promo_topic=_word_starts(words_of.get("promo topic", [])),
@@ -613,6 +615,33 @@ def _teaser_context(
     return bad_p and bad_n
 
 
+def _credit_cut(ln: _Line, lex: _Lexicon) -> int:
+    """Where a picture credit at the end of the line starts (offset in the text), or -1.
+
+    Either a credit word and its credit ("Foto: Max Muster/dpa", "(Bild: Getty
+    Images)", "© Reuters") or a known agency after a slash, bar or © ("… /
+    Shutterstock"); the white space before the credit goes with it.
+    """
+    if lex.credit is not None:
+        probe = ln.text[-160:]
+        low = probe.casefold()
+        if any(w in low for w in lex.credit_words):
+            m = lex.credit.search(probe)
+            if m is not None:
+                return ln.end - len(probe) + m.start()
+    if not lex.agencies:
+        return -1
+    if ln.key in lex.agencies:
+        return ln.start
+    probe = ln.text[-80:].rstrip()
+    k = max(probe.rfind("/"), probe.rfind("|"), probe.rfind("©"))
+    if k < 0 or _key(probe[k + 1 :]) not in lex.agencies:
+        return -1
+    while k > 0 and probe[k - 1].isspace():
+        k -= 1
+    return ln.end - len(ln.text) + len(ln.text.rstrip()) - len(probe) + k
+
+
 def _post_link(stripped: str, units: int) -> bool:
     """'← Previous post title', 'Next post title →': links to the neighbouring posts."""
     return units <= 20 and (stripped[0] in _ARROWS or stripped[-1] in _ARROWS)
@@ -889,25 +918,19 @@ def _find(
                 continue
 
     # -- 2. credits glued to the end of a line (a caption keeps its text)
-    if lex.credit is not None:
-        for i in content:
-            ln = lines[i]
-            if ln.reason is not None or ln.units > 80:
-                continue
-            probe = ln.text[-160:]
-            low = probe.casefold()
-            if not any(w in low for w in lex.credit_words):
-                continue
-            m = lex.credit.search(probe)
-            if m is None:
-                continue
-            cut = ln.end - len(probe) + m.start()
-            if not ln.text[: cut - ln.start].strip():
-                ln.reason = "credit"
-            elif keep_captions:
-                ln.tail = cut
-            else:
-                ln.reason = "caption"
+    for i in content:
+        ln = lines[i]
+        if ln.reason is not None or ln.units > 80:
+            continue
+        cut = _credit_cut(ln, lex)
+        if cut < 0:
+            continue
+        if not ln.text[: cut - ln.start].strip():
+            ln.reason = "credit"
+        elif keep_captions:
+            ln.tail = cut
+        else:
+            ln.reason = "caption"
 
     # -- 3. repeated lines: the first copy stays
     seen: dict[str, int] = {}

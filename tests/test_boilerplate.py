@@ -110,6 +110,7 @@ REMOVED_CASES = [
     ("de", "Meistgelesen", "teaser heading"),
     ("de", "Anzeige", "ad label"),
     ("de", "Foto: Max Mustermann/dpa", "credit"),
+    (None, "Getty Images", "credit"),
     ("de", "12.03.2024", "date"),
     ("de", "Kommentare (12)", "comment widget"),
     ("en", "Skip to main content", "skip link"),
@@ -289,7 +290,13 @@ def test_lang_codes_are_normalized(lang: str) -> None:
 
 def test_glued_credit_is_cut_and_caption_kept() -> None:
     caption = "Der Kämmerer bei der Sitzung am Dienstag."
-    for credit in (" Foto: Max Mustermann/dpa", " (Bild: Getty Images)", " © Reuters"):
+    for credit in (
+        " Foto: Max Mustermann/dpa",
+        " (Bild: Getty Images)",
+        " © Reuters",
+        " / Shutterstock",
+        " | picture alliance",
+    ):
         text = page(ARTICLE_DE[:2], [caption + credit], ARTICLE_DE[2:])
         removals = find_boilerplate(text, lang="de")
         assert len(removals) == 1
