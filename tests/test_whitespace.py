@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsnorm import normalize_whitespace
+from newsnorm.whitespace import _normalize_whitespace_reference
 from tests._linear import assert_linear
 from tests.strategies import BREAK_CHARS, SPACE_CHARS, any_text, newsy_text
 
@@ -89,6 +90,21 @@ def test_properties(text: str) -> None:
     assert re.sub(r"[\s\u00a0\u202f\u2007\x1c-\x1f]", "", out) == re.sub(
         r"[\s\u00a0\u202f\u2007\x1c-\x1f]", "", text
     )
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_reference_gives_the_cases(text: str, expected: str) -> None:
+    assert _normalize_whitespace_reference(text) == expected
+
+
+@given(st.one_of(any_text, newsy_text, _spacey))
+def test_fast_path_equals_reference(text: str) -> None:
+    # the fast path (substring checks, line-wise stripping) gives exactly what the
+    # rules as plain regex passes give, and clean text comes back as the same object
+    out = normalize_whitespace(text)
+    assert out == _normalize_whitespace_reference(text)
+    if out == text:
+        assert out is text
 
 
 @given(_spacey)
