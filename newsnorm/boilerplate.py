@@ -942,7 +942,7 @@ def _find(
         if first is None:
             seen[ln.key] = i
             continue
-        if ln.units >= 2 or not in_body[i]:
+        if not in_body[i] or not in_body[first] or ln.units >= 4:
             near_body = body_start - 8 <= i <= body_start + 8
             ln.reason = "duplicate headline" if near_body and not ln.good else "repeated line"
     # a near repeat: the headline with the site name ("Titel | Zeitung", "Titel - Zeitung")
