@@ -72,7 +72,8 @@ _AMP_CHAIN_RE = re.compile(r"&(?:amp;|AMP;|#0*38;|#[xX]0*26;)+(?=#?[0-9A-Za-z]{1
 # --------------------------------------------------------------------------
 # What is removed or folded beyond ftfy
 # --------------------------------------------------------------------------
-_BREAKS_RE = re.compile("\r\n?|[\u2028\u2029\x0b\x0c]")
+_BREAK_CHARS = "\r\u2028\u2029\x0b\x0c"
+_BREAKS_RE = re.compile(f"\r\n?|[{_BREAK_CHARS}]")
 """Line breaks that become ``\\n`` before the text is split into lines.
 
 U+0085 (NEXT LINE) is not among them: in scraped text it is nearly always
@@ -204,9 +205,19 @@ def _fix_line(line: str) -> str:
     return line
 
 
+def _unify_breaks(text: str) -> str:
+    """Every line break becomes ``\\n``; a text without any other break is returned as is.
+
+    The check is one substring scan per break character, several times faster than
+    ``_BREAKS_RE.search`` (an alternation that ``re`` cannot scan for quickly).
+    """
+    if any(char in text for char in _BREAK_CHARS):
+        return _BREAKS_RE.sub("\n", text)
+    return text
+
+
 def _split_lines(text: str) -> list[str]:
-    if _BREAKS_RE.search(text) is not None:
-        text = _BREAKS_RE.sub("\n", text)
+    text = _unify_breaks(text)
     return text.split("\n")
 
 
@@ -249,9 +260,7 @@ def fix_encoding(text: str) -> str:
     >>> fix_encoding("Tom &amp; Jerry\\r\\nFÃƒÂ¼r Sie")
     'Tom & Jerry\\nFür Sie'
     """
-    text = ensure_str(text, "fix_encoding")
-    if _BREAKS_RE.search(text) is not None:
-        text = _BREAKS_RE.sub("\n", text)
+    text = _unify_breaks(ensure_str(text, "fix_encoding"))
     out: list[str] = []
     done = 0
     for start, end in _candidate_lines(text):

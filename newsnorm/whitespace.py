@@ -31,7 +31,8 @@ __all__ = ["normalize_whitespace"]
 _NO_BREAK = "\u00a0\u202f\u2007"
 _SPACE = " " + _NO_BREAK  # horizontal space left after step 2
 
-_BREAKS_RE = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_BREAK_CHARS = "\r\u2028\u2029\x85\x0b\x0c"
+_BREAKS_RE = re.compile(f"\r\n?|[{_BREAK_CHARS}]")
 _EXOTIC = "".join(
     ["\t", "\u1680", "\u205f", "\u3000"] + [chr(c) for c in range(0x2000, 0x200B) if c != 0x2007]
 )
@@ -42,7 +43,6 @@ _EXOTIC_TABLE = str.maketrans(dict.fromkeys(_EXOTIC, " "))
 # text without any of them is checked with plain substring tests. The patterns
 # below are greedy on purpose: a repeat of one character class cannot backtrack
 # catastrophically, and ``re`` scans for a literal prefix only without ``{2,}+``.
-_BREAK_CHARS = "\r\u2028\u2029\x85\x0b\x0c"
 _RARE_CHARS = _BREAK_CHARS + _EXOTIC + _NO_BREAK
 _ASCII_RUN_RE = re.compile("  +")
 _RUN_RE = re.compile(f"[{_SPACE}][{_SPACE}]+")
