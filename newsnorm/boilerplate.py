@@ -96,6 +96,12 @@ _DROP = 2.5
 _MAX_GAP = 15.0
 #: A run of this many link-like lines inside the body is a menu without further evidence.
 _LONG_RUN = 12
+#: After the body, at most this many lines without evidence may stand between two prose lines.
+_MAX_PENDING = 3
+# Removals that do not end the article (a table cell, a credit, a date line).
+_WEAK_EVIDENCE = frozenset(
+    {"counter", "stray punctuation", "date", "credit", "repeated line", "duplicate headline"}
+)
 #: The longest list a line ending in a colon can announce.
 _MAX_LIST = 60
 #: At most this many passes over a text (each pass runs on the previous output).
@@ -1023,6 +1029,7 @@ def _find(
     if body_end < len(lines):
         tail_reason = "page footer"
         stopped = False
+        pending: list[int] = []  # lines without evidence that wait for more prose
         for i in content:
             if i < body_end:
                 continue
@@ -1036,10 +1043,20 @@ def _find(
                     or (ln.end_punct and ln.units <= 12)
                     or (glued and not ln.linky)
                 ):
+                    pending.clear()  # prose goes on: the lines in between stay
                     continue
                 if ln.reason is None and conservative and not ln.linky:
                     continue
+                if (ln.reason is None or ln.reason in _WEAK_EVIDENCE) and len(
+                    pending
+                ) < _MAX_PENDING:
+                    pending.append(i)
+                    continue
                 stopped = True
+                for k in pending:
+                    if lines[k].reason is None:
+                        lines[k].reason = tail_reason
+                pending.clear()
             if ln.reason is not None:
                 if ln.reason in ("teaser heading", "teaser block"):
                     tail_reason = "teaser block"
@@ -1049,6 +1066,10 @@ def _find(
             if conservative and ln.good:
                 continue
             ln.reason = tail_reason
+
+        for k in pending:
+            if lines[k].reason is None:
+                lines[k].reason = tail_reason
 
     # -- 7. inside the body: runs of short link-like lines
     min_run = 2 if aggressive else 3
