@@ -18,6 +18,9 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["newsnorm"]):
+    # every module inside this block: newsnorm loads its steps lazily, and only
+    # modules imported here are instrumented for coverage
+    import newsnorm.pipeline  # noqa: F401
     from newsnorm.cli import JsonlJob, process_line
 
 JOBS = [
@@ -35,11 +38,27 @@ JOBS = [
 ]
 
 
+def _line(fdp: atheris.FuzzedDataProvider) -> bytes:
+    """Raw bytes half the time; otherwise a JSON object built from the input, with a
+    string, a wrong type or no value in the field, so that normalize() is reached."""
+    mode = fdp.ConsumeIntInRange(0, 3)
+    if mode == 0:
+        return fdp.ConsumeBytes(fdp.remaining_bytes()).split(b"\n", 1)[0]
+    record: dict[str, object] = {"id": fdp.ConsumeInt(4)}
+    if mode == 1:
+        record["text"] = fdp.ConsumeUnicode(fdp.remaining_bytes())
+    elif mode == 2:
+        record["text"] = [fdp.ConsumeUnicode(8), fdp.ConsumeFloat()]
+    else:
+        record["other"] = fdp.ConsumeUnicode(fdp.remaining_bytes())
+    ascii_only = fdp.ConsumeBool()
+    return json.dumps(record, ensure_ascii=ascii_only).encode("utf-8", errors="surrogatepass")
+
+
 def test_one_input(data: bytes) -> None:
-    if not data:
-        return
-    job = JOBS[data[0] % len(JOBS)]
-    raw = data[1:].split(b"\n", 1)[0] + b"\n"
+    fdp = atheris.FuzzedDataProvider(data)
+    job = JOBS[fdp.ConsumeIntInRange(0, len(JOBS) - 1)]
+    raw = _line(fdp) + b"\n"
     result = process_line(raw, job)
     if result.output is None:
         assert job.errors == "skip"

@@ -18,10 +18,17 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["newsnorm"]):
-    from newsnorm.quotes import QUOTE_STYLES
-
+    # import every module here: newsnorm loads its steps lazily, and only modules
+    # imported inside this block are instrumented for coverage
     import newsnorm
+    import newsnorm.ascii
+    import newsnorm.encoding
+    import newsnorm.langid
+    import newsnorm.pipeline
+    import newsnorm.untranslated
+    import newsnorm.whitespace
     from newsnorm.boilerplate import apply_removals
+    from newsnorm.quotes import QUOTE_STYLES
 
 LANGS = [None, "de", "en", "fr", "es", "it", "nl", "de-CH"]
 QUOTES = [None, "auto", *QUOTE_STYLES]
