@@ -137,6 +137,7 @@ _ARROWS = frozenset("←→⟵⟶⇐⇒")
 _CODE = regex.compile(r"\w\(|\s=\s|\w=\w|\w_\w|\w\.\w+\(|^\s*+(?:\$|#|//|>>>|--)")
 _DIGIT = regex.compile(r"\d")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_NON_LATIN = regex.compile(r"[^\p{Latin}\P{L}]")
 _DATE = regex.compile(
     r"(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|"
     r"\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4})"
@@ -376,7 +377,10 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     seps = len(_SEPARATOR.findall(stripped)) if words > 1 else 0
     truncated = stripped.endswith(("…", "...")) and units <= 60
     stop_ok = True
-    if lex.stopwords and units >= 4 and not cjk:
+    # function words are checked on Latin-script lines only (a misdetected
+    # language must not turn Korean or Russian prose into "keywords")
+    latin = stripped.isascii() or _NON_LATIN.search(stripped) is None
+    if lex.stopwords and units >= 4 and latin:
         low = stripped.casefold().split()
         stop_ok = sum(1 for w in low if w in lex.stopwords) >= max(1, len(low) // 12)
     good = (

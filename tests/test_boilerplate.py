@@ -282,6 +282,18 @@ def test_language_is_detected_and_unknown_languages_still_work() -> None:
     assert strip_boilerplate(other, lang="xx") == page(ARTICLE_DE)
 
 
+def test_non_latin_article_survives_a_wrong_language() -> None:
+    article = [
+        "Городской совет во вторник вечером после долгих споров утвердил новый бюджет на "
+        "следующий год.",
+        "Больше всего депутаты спорили о расходах на ремонт школ, которые оказались выше, чем "
+        "планировалось.",
+    ]
+    text = page(["Startseite", "Politik", "Facebook"], article, ["Impressum"])
+    for lang in ("de", "pl", None):
+        assert strip_boilerplate(text, lang=lang) == page(article)
+
+
 @pytest.mark.parametrize("lang", ["DE", "de-CH", "de_AT", " de "])
 def test_lang_codes_are_normalized(lang: str) -> None:
     text = page(ARTICLE_DE, ["Lesedauer: 3 Minuten"])
