@@ -57,6 +57,9 @@ SOURCE_NOUN_CASE_PENALTY = 1.2
 TITLE_PENALTY = 2.5
 #: Log-odds added to a capitalised word right after a target-language function word.
 ARTICLE_BONUS = 0.7
+#: Further log-odds when that function word is a determiner (``data/<lang>/determiners.txt``):
+#: "einen Drink", "dem Backlash" use the word as a noun of the sentence, not as a name.
+DETERMINER_BONUS = 0.6
 #: Log-odds bonus for each further source-language word in the same run.
 RUN_BONUS = 1.2
 #: A run of this many words (or a whole sentence) is a quotation, scored QUOTE_LOGIT.
@@ -101,6 +104,8 @@ class _Pair:
     target_stop: frozenset[str]
     suffixes: tuple[str, ...]
     phrases: tuple[str, ...]
+    determiners: frozenset[str]
+    conjunctions: frozenset[str]
 
 
 def _lang_code(value: object, name: str) -> str:
@@ -147,13 +152,24 @@ def _pair(source: str, target: str) -> _Pair:
         target_stop,
         suffixes,
         phrases,
+        load_set(target, "determiners"),
+        load_set(target, "conjunctions"),
     )
 
 
+#: How far the context bonuses of a capitalised word can outweigh its case penalty.
+_CONTEXT_EXCESS = max(
+    0.0,
+    ARTICLE_BONUS
+    + DETERMINER_BONUS
+    - min(NOUN_CASE_PENALTY, SOURCE_NOUN_CASE_PENALTY, NAME_CASE_PENALTY),
+)
+
+
 def _best_logit(zs: int, zt: int) -> float:
-    """The highest single-word log-odds a word can get (lower-case, no penalty)."""
+    """The highest single-word log-odds a word can get (no case penalty, any context bonus)."""
     level = min(zs / 10.0, 6.0) - 4.0
-    return MARGIN_SLOPE * ((zs - zt) / 10.0 - MARGIN_MID) + LEVEL_WEIGHT * level
+    return MARGIN_SLOPE * ((zs - zt) / 10.0 - MARGIN_MID) + LEVEL_WEIGHT * level + _CONTEXT_EXCESS
 
 
 def _may_run(lows: Sequence[str], i: int, pair: _Pair) -> bool:
@@ -415,7 +431,8 @@ def _flag(
     for i in hits:
         if i <= done:
             continue
-        if prune and not _may_run(lows, i, pair) and _best_logit(*scorer.codes(lows[i])) < 0:
+        # (a log-odds just below 0 still rounds to a score of 0.5, hence the small margin)
+        if prune and not _may_run(lows, i, pair) and _best_logit(*scorer.codes(lows[i])) < -0.001:
             continue
         flag, last = _flag_at(text, tokens, i, scorer, pair, quoted, min_score)
         done = max(done, last)
@@ -487,6 +504,8 @@ def _flag_at(
         return _flag_compound(text, tokens, comp, scorer, pair)
     if _in_name(text, tokens, i, scorer) or _quoted_title(text, tok):
         return None, i
+    if _listed_with_name(text, tokens, i, scorer):
+        return None, i
     if _target_inflection(tok, scorer):
         return None, i
     logit = scorer.word_logit(tok, capital_ok=_sentence_start(text, tok.start))
@@ -495,6 +514,8 @@ def _flag_at(
     if _after_article(text, tokens, i, pair):
         # "der Crisis", "im Connection": used as a noun of a target-language sentence
         logit += ARTICLE_BONUS
+        if tokens[i - 1].key in pair.determiners:
+            logit += DETERMINER_BONUS
     # grow a run of source-language words around the anchor
     lo = hi = i
     strong = [logit]
@@ -530,9 +551,11 @@ def _flag_at(
         strong = [logit]
     start, end = run[0].start, run[-1].end
     score_logit = max(strong) + RUN_BONUS * (min(len(run), QUOTE_WORDS) - 1)
-    if _sigmoid(score_logit) < min_score:
+    if round(_sigmoid(score_logit), 4) < min_score:
         return None, hi  # the checks below can only lower the score
-    quotation = len(run) >= QUOTE_WORDS or (len(run) > 1 and _whole_sentence(text, start, end))
+    quotation = len(run) >= QUOTE_WORDS or (
+        len(run) > 1 and (_whole_sentence(text, start, end) or _quoted_sentence(text, start, end))
+    )
     if len(run) > 1 and not quotation and _touches_title(text, tokens, lo, hi, scorer):
         return None, hi
     if not quotation and _source_sentence(text, tokens, lo, hi, scorer):
@@ -560,6 +583,51 @@ def _flag_at(
     score = _sigmoid(score_logit)
     flag = Flag(start, end, text[start:end], pair.source, round(score, 4), reason)
     return flag, hi
+
+
+#: Punctuation that joins the items of a list of names: "Wired, Reviewed", "Gear VR & Cardboard".
+_LIST_MARKS = frozenset({",", "&", "/"})
+
+
+def _listed_with_name(text: str, tokens: _Tokens, i: int, scorer: _Scorer) -> bool:
+    """A capitalised word joined to a name by a conjunction or a comma ("Word oder Excel")."""
+    tok = tokens[i]
+    if not _capitalised(tok):
+        return False
+    conjunctions = scorer.pair.conjunctions
+    for step in (-1, 1):
+        j = i + step
+        if not 0 <= j < len(tokens):
+            continue
+        a, b = (tokens[j], tok) if step < 0 else (tok, tokens[j])
+        gap = text[a.end : b.start].strip(" \u00a0")
+        if len(gap) == 1 and gap in _LIST_MARKS:
+            other = j
+        elif not gap and tokens[j].key in conjunctions and not _capitalised(tokens[j]):
+            other = j + step
+            if not 0 <= other < len(tokens):
+                continue
+            a, b = (tokens[j], tokens[other]) if step > 0 else (tokens[other], tokens[j])
+            if not _adjacent(text, a, b):
+                continue
+        else:
+            continue
+        if _name_like(tokens[other], scorer):
+            return True
+    return False
+
+
+_SENTENCE_MARKS = frozenset(".!?…")
+
+
+def _quoted_sentence(text: str, start: int, end: int) -> bool:
+    """True if text[start:end] fills a pair of quotation marks with a sentence: "How dare you?"."""
+    if start == 0 or text[start - 1] not in _QUOTE_MARKS:
+        return False
+    pos = end
+    while pos < len(text) and text[pos] in _SENTENCE_MARKS:
+        pos += 1
+    return end < pos < len(text) and text[pos] in _QUOTE_MARKS
 
 
 def _quoted_title(text: str, tok: _Tok) -> bool:
@@ -737,6 +805,9 @@ def _flag_compound(
     whole = "-".join(t.key for t in parts)
     if whole in pair.skip:
         return None, hi
+    inner = parts[1:-1]
+    if _capitalised(parts[0]) and _capitalised(parts[-1]) and not all(map(_capitalised, inner)):
+        return None, hi  # a place name: "Stoke-on-Trent", "Stratford-upon-Avon"
     logits = []
     for t in parts:
         if (

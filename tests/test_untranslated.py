@@ -50,6 +50,8 @@ FLAGGED = [
         "en",
         ["initially", "eventually"],
     ),
+    # a capitalised English noun right after a German determiner is a noun of the sentence
+    ("Die Aktie erlebte einen Surge nach der Ankündigung.", "de", "en", ["Surge"]),
     # English with German leftovers
     ("The coalition would continue, allerdings only under conditions.", "en", "de", ["allerdings"]),
     ("The minister said the plan was nevertheless sinnvoll and fair.", "en", "de", ["sinnvoll"]),
@@ -108,6 +110,11 @@ NOT_FLAGGED = [
     "Das Modell schafft 5G und 300km pro Stunde.",
     "Die Fremdenfeindlichkeit nimmt inner- und außerhalb des Landes zu.",
     "Das Wort wurde am Zeilenende getrennt: die meis- ten Fälle.",
+    # lists of names and titles, place names with a lower-case connector
+    "Kunden speichern ihre Dateien in Word oder Excel.",
+    "Die Magazine Wired und Reviewed testeten die Geräte.",
+    "Die Sendung lief auf Netflix, Weather und Kitchen.",
+    "Das Heimspiel in Stoke-on-Trent endete torlos.",
     # German inflection of a word that looks English
     "Beteiligt an der Ausarbeitung des Plans waren viele.",
     # a whole English sentence is a quotation, not a leftover
@@ -193,6 +200,37 @@ def test_quotation_reported_below_default_threshold() -> None:
     flags = flag_untranslated(text, lang="de", min_score=0.0)
     assert flags
     assert all(f.score < DEFAULT_MIN_SCORE for f in flags)
+
+
+def test_determiner_raises_score() -> None:
+    after_determiner = flag_untranslated(
+        "Die Aktie erlebte einen Surge nach der Ankündigung.", lang="de", min_score=0.0
+    )
+    after_preposition = flag_untranslated(
+        "Die Aktie erlebte nach Surge eine Pause.", lang="de", min_score=0.0
+    )
+    assert [f.token for f in after_determiner] == [f.token for f in after_preposition] == ["Surge"]
+    assert after_determiner[0].score >= DEFAULT_MIN_SCORE > after_preposition[0].score
+
+
+def test_quoted_sentence_is_a_quotation() -> None:
+    sentence = 'Seine Antwort "without any doubt." überraschte.'
+    (flag,) = flag_untranslated(sentence, lang="de", min_score=0.0)
+    assert flag.token == "without any doubt"
+    assert flag.reason == "en quotation of 3 words"
+    assert flag.score < DEFAULT_MIN_SCORE
+    # the same words quoted as a phrase, not a sentence, are a leftover
+    assert tokens('Seine Antwort "without any doubt" überraschte.', lang="de") == [
+        "without any doubt"
+    ]
+
+
+def test_rounded_score_at_threshold_is_kept() -> None:
+    """A flag whose rounded score equals min_score is reported at that threshold too."""
+    text = "und Crisis"
+    flags = flag_untranslated(text, lang="de", min_score=0.0)
+    expected = [f for f in flags if f.score >= DEFAULT_MIN_SCORE]
+    assert flag_untranslated(text, lang="de") == expected
 
 
 # --------------------------------------------------------------------------
