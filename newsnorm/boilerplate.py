@@ -654,7 +654,9 @@ def _credit_cut(ln: _Line, lex: _Lexicon) -> int:
 
 def _post_link(stripped: str, units: int) -> bool:
     """'← Previous post title', 'Next post title →': links to the neighbouring posts."""
-    return units <= 20 and (stripped[0] in _ARROWS or stripped[-1] in _ARROWS)
+    return units <= 20 and (
+        stripped[0] in _ARROWS or stripped[-1] in _ARROWS or stripped.startswith(">>")
+    )
 
 
 def _menu_row(line: _Line, lex: _Lexicon) -> bool:
@@ -916,14 +918,16 @@ def _find(
             ln.reason = "credit"
             continue
         if (
-            ln.units <= 8
-            and not ln.good
-            and len(ln.key) < 60
+            ln.units <= 14
+            and stripped[-1] not in _SENTENCE_END
             and _DIGIT.search(stripped)
             and _DATE.search(stripped)
         ):
-            date_free = _DATE.sub(" ", stripped)
-            if len(_key(date_free).split()) <= 4:
+            # a date line, or a dateline: date and time with a name or a counter
+            # ("19.6.2007 9:40 Uhr Max Muster 71 Kommentare")
+            dates = len(_DATE.findall(stripped))
+            rest = len(_key(_DATE.sub(" ", stripped)).split())
+            if (rest <= 4 and ln.units <= 8) or (dates >= 2 and rest <= 8):
                 ln.reason = "date"
                 continue
 
