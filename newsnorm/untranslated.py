@@ -106,6 +106,7 @@ class _Pair:
     phrases: tuple[str, ...]
     determiners: frozenset[str]
     conjunctions: frozenset[str]
+    polite: frozenset[str]
 
 
 def _lang_code(value: object, name: str) -> str:
@@ -154,6 +155,7 @@ def _pair(source: str, target: str) -> _Pair:
         phrases,
         load_set(target, "determiners"),
         load_set(target, "conjunctions"),
+        load_set(target, "polite_determiners"),
     )
 
 
@@ -553,6 +555,12 @@ def _flag_at(
     score_logit = max(strong) + RUN_BONUS * (min(len(run), QUOTE_WORDS) - 1)
     if round(_sigmoid(score_logit), 4) < min_score:
         return None, hi  # the checks below can only lower the score
+    if len(run) > 1 and _whole_text(text, start, end):
+        # nothing but source words where a target text was expected: an untranslated segment
+        reason = f"{pair.source} text of {len(run)} words"
+        return Flag(
+            start, end, text[start:end], pair.source, round(_sigmoid(score_logit), 4), reason
+        ), hi
     quotation = len(run) >= QUOTE_WORDS or (
         len(run) > 1 and (_whole_sentence(text, start, end) or _quoted_sentence(text, start, end))
     )
@@ -620,6 +628,11 @@ def _listed_with_name(text: str, tokens: _Tokens, i: int, scorer: _Scorer) -> bo
 _SENTENCE_MARKS = frozenset(".!?…")
 
 
+def _whole_text(text: str, start: int, end: int) -> bool:
+    """True if text[start:end] is all of *text* but white space and a final full stop."""
+    return not text[:start].strip() and not text[end:].strip().strip(".!?…")
+
+
 def _quoted_sentence(text: str, start: int, end: int) -> bool:
     """True if text[start:end] fills a pair of quotation marks with a sentence: "How dare you?"."""
     if start == 0 or text[start - 1] not in _QUOTE_MARKS:
@@ -655,13 +668,18 @@ def _function_word(tok: _Tok, scorer: _Scorer) -> bool:
 
 
 def _after_article(text: str, tokens: _Tokens, i: int, pair: _Pair) -> bool:
-    """A capitalised token right after a lower-case target function word ("der", "im")."""
+    """A capitalised token right after a lower-case target function word ("der", "im").
+
+    A determiner of polite address inside a sentence counts too ("wenn Sie Ihre Bricks").
+    """
     if i == 0 or not _capitalised(tokens[i]):
         return False
     prev = tokens[i - 1]
-    return (
-        prev.key in pair.target_stop and not _capitalised(prev) and _adjacent(text, prev, tokens[i])
-    )
+    if not _adjacent(text, prev, tokens[i]):
+        return False
+    if not _capitalised(prev):
+        return prev.key in pair.target_stop or prev.key in pair.determiners
+    return prev.key in pair.polite and not _sentence_start(text, prev.start)
 
 
 def _touches_title(text: str, tokens: Sequence[_Tok], lo: int, hi: int, scorer: _Scorer) -> bool:

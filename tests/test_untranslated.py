@@ -52,6 +52,8 @@ FLAGGED = [
     ),
     # a capitalised English noun right after a German determiner is a noun of the sentence
     ("Die Aktie erlebte einen Surge nach der Ankündigung.", "de", "en", ["Surge"]),
+    # ... and after a determiner of polite address inside the sentence
+    ("Sie können Ihre Surge jederzeit ändern.", "de", "en", ["Surge"]),
     # English with German leftovers
     ("The coalition would continue, allerdings only under conditions.", "en", "de", ["allerdings"]),
     ("The minister said the plan was nevertheless sinnvoll and fair.", "en", "de", ["sinnvoll"]),
@@ -223,6 +225,22 @@ def test_quoted_sentence_is_a_quotation() -> None:
     assert tokens('Seine Antwort "without any doubt" überraschte.', lang="de") == [
         "without any doubt"
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["This was never meant to happen.", "  This was never meant to happen!  "]
+)
+def test_whole_text_in_source_language(text: str) -> None:
+    """A text that is nothing but source words was not translated at all."""
+    (flag,) = flag_untranslated(text, lang="de")
+    assert flag.token == "This was never meant to happen"
+    assert flag.reason == "en text of 6 words"
+    # the same sentence inside a German text is a quotation
+    (quoted,) = flag_untranslated(
+        "Er sagte: This was never meant to happen.", lang="de", min_score=0.0
+    )
+    assert quoted.reason.startswith("en quotation")
+    assert quoted.score < DEFAULT_MIN_SCORE
 
 
 def test_rounded_score_at_threshold_is_kept() -> None:
