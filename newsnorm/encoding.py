@@ -221,19 +221,30 @@ def _split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+def _non_nfc_line_starts(text: str) -> list[int]:
+    """Starts of the lines of *text* that are not NFC.
+
+    A text is NFC exactly when each of its lines is (``\\n`` never composes with a
+    neighbour), so one decomposed character costs one line, not every line.
+    """
+    starts: list[int] = []
+    start = 0
+    for line in text.split("\n"):
+        if not unicodedata.is_normalized("NFC", line):
+            starts.append(start)
+        start += len(line) + 1
+    return starts
+
+
 def _candidate_lines(text: str) -> list[tuple[int, int]]:
     """Spans of the lines of *text* (``\\n`` only) that may need fixing.
 
-    Clean text costs one regex scan; only lines with a suspicious character are
-    looked at again. Text that is not NFC (rare) has every line looked at.
+    Clean text costs one regex scan; only lines with a suspicious character, and
+    lines that are not NFC (rare), are looked at again.
     """
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        spans, start = [], 0
-        for line in text.split("\n"):
-            spans.append((start, start + len(line)))
-            start += len(line) + 1
-        return spans
     starts: set[int] = set()
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        starts.update(_non_nfc_line_starts(text))
     for scan in _CANDIDATE_SCANS:
         match = scan.search(text)
         while match is not None:

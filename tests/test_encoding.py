@@ -15,7 +15,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsnorm import decode_bytes, fix_encoding
-from newsnorm.encoding import _MAYBE_BAD_RE, _SUSPECT_CHARS, _fix_encoding_reference
+from newsnorm.encoding import (
+    _MAYBE_BAD_RE,
+    _SUSPECT_CHARS,
+    _candidate_lines,
+    _fix_encoding_reference,
+)
 from tests._linear import assert_linear
 from tests.conftest import SHARED
 from tests.strategies import any_text, newsy_text
@@ -287,6 +292,17 @@ def test_fast_path_equals_reference_on_mixed_text() -> None:
     for i in range(0, 3000, 100):
         chunk = "\n".join(lines[i : i + 100])
         assert fix_encoding(chunk) == _fix_encoding_reference(chunk)
+
+
+def test_one_decomposed_character_makes_one_candidate_line() -> None:
+    # a long clean text with one NFD line: only that line is looked at again
+    lines = ["Die Regierung hat am Montag beschlossen, dass die Steuern steigen."] * 500
+    lines[321] = unicodedata.normalize("NFD", "Die Bürger in Köln wählen.")
+    text = "\n".join(lines)
+    start = sum(len(line) + 1 for line in lines[:321])
+    assert _candidate_lines(text) == [(start, start + len(lines[321]))]
+    assert fix_encoding(text) == _fix_encoding_reference(text)
+    assert fix_encoding(text).split("\n")[321] == "Die Bürger in Köln wählen."
 
 
 @given(newsy_text)
