@@ -28,14 +28,19 @@ ROOT = HERE.parent
 
 
 def make_file(corpus: Path, target: Path, size_mb: float) -> Path:
-    if target.exists() and target.stat().st_size >= size_mb * 1e6:
+    """A JSONL file of about *size_mb* MB: the corpus lines, repeated or cut (whole lines)."""
+    want = int(size_mb * 1e6)
+    if target.exists() and want <= target.stat().st_size < want + 1_000_000:
         return target
-    data = corpus.read_bytes()
+    lines = corpus.read_bytes().splitlines(keepends=True)
     with target.open("wb") as fh:
         written = 0
-        while written < size_mb * 1e6:
-            fh.write(data)
-            written += len(data)
+        while written < want:
+            for line in lines:
+                fh.write(line)
+                written += len(line)
+                if written >= want:
+                    break
     return target
 
 
