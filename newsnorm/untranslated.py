@@ -620,9 +620,23 @@ def _listed_with_name(text: str, tokens: _Tokens, i: int, scorer: _Scorer) -> bo
                 continue
         else:
             continue
-        if _name_like(tokens[other], scorer):
+        if _foreign_name(tokens[other], scorer):
             return True
     return False
+
+
+def _foreign_name(tok: _Tok, scorer: _Scorer) -> bool:
+    """A name-like word that is no rarer in the source language than in the target.
+
+    Rare words that the table does not know do not count: in German they are most often
+    nouns ("Privatisierung, Ausgabenkürzung"), which are capitalised too.
+    """
+    if not _name_like(tok, scorer):
+        return False
+    if len(tok.text) > 1 and (tok.text.isupper() or not _is_plain_case(tok.text)):
+        return True  # an acronym or camelCase: "Gear VR", "iOS"
+    zs, zt = scorer.codes(tok.key)
+    return zs > 0 and zs >= zt
 
 
 _SENTENCE_MARKS = frozenset(".!?…")

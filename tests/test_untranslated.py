@@ -54,6 +54,14 @@ FLAGGED = [
     ("Die Aktie erlebte einen Surge nach der Ankündigung.", "de", "en", ["Surge"]),
     # ... and after a determiner of polite address inside the sentence
     ("Sie können Ihre Surge jederzeit ändern.", "de", "en", ["Surge"]),
+    # listed with German nouns (capitalised, often too rare for the table) rather than names
+    (
+        "Das Programm besteht aus Privatisation, Steuersenkung und Deregulierung.",
+        "de",
+        "en",
+        ["Privatisation"],
+    ),
+    ("Das Gerät überzeugt bei Kontrast und Brightness.", "de", "en", ["Brightness"]),
     # English with German leftovers
     ("The coalition would continue, allerdings only under conditions.", "en", "de", ["allerdings"]),
     ("The minister said the plan was nevertheless sinnvoll and fair.", "en", "de", ["sinnvoll"]),
