@@ -107,6 +107,7 @@ class _Pair:
     determiners: frozenset[str]
     conjunctions: frozenset[str]
     polite: frozenset[str]
+    office_titles: frozenset[str]
 
 
 def _lang_code(value: object, name: str) -> str:
@@ -156,6 +157,7 @@ def _pair(source: str, target: str) -> _Pair:
         load_set(target, "determiners"),
         load_set(target, "conjunctions"),
         load_set(target, "polite_determiners"),
+        load_set(target, "office_titles"),
     )
 
 
@@ -504,7 +506,9 @@ def _flag_at(
     comp = _compound(text, tokens, i)
     if comp is not None:
         return _flag_compound(text, tokens, comp, scorer, pair)
-    if _in_name(text, tokens, i, scorer) or _quoted_title(text, tok):
+    if _quoted_title(text, tok):
+        return None, i
+    if _in_name(text, tokens, i, scorer) and not _office_title(text, tokens, i, scorer):
         return None, i
     if _listed_with_name(text, tokens, i, scorer):
         return None, i
@@ -623,6 +627,23 @@ def _listed_with_name(text: str, tokens: _Tokens, i: int, scorer: _Scorer) -> bo
         if _foreign_name(tokens[other], scorer):
             return True
     return False
+
+
+def _office_title(text: str, tokens: _Tokens, i: int, scorer: _Scorer) -> bool:
+    """An untranslated title of office right before a name: "Secretary Mayorkas".
+
+    Not inside a longer name ("Vice President Harris", "Speaker of the House").
+    """
+    tok = tokens[i]
+    if tok.key not in scorer.pair.office_titles or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    if not (_adjacent(text, tok, after) and _name_like(after, scorer)):
+        return False
+    if i == 0:
+        return True
+    before = tokens[i - 1]
+    return not (_adjacent(text, before, tok) and _name_like(before, scorer))
 
 
 def _foreign_name(tok: _Tok, scorer: _Scorer) -> bool:

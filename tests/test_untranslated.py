@@ -62,6 +62,9 @@ FLAGGED = [
         ["Privatisation"],
     ),
     ("Das Gerät überzeugt bei Kontrast und Brightness.", "de", "en", ["Brightness"]),
+    # an English title of office before a name
+    ("Am Abend traf sich Governor Newsom mit den Bürgermeistern.", "de", "en", ["Governor"]),
+    ("Sie sprach mit Secretary Blinken über die Lage.", "de", "en", ["Secretary"]),
     # English with German leftovers
     ("The coalition would continue, allerdings only under conditions.", "en", "de", ["allerdings"]),
     ("The minister said the plan was nevertheless sinnvoll and fair.", "en", "de", ["sinnvoll"]),
@@ -125,6 +128,9 @@ NOT_FLAGGED = [
     "Die Magazine Wired und Reviewed testeten die Geräte.",
     "Die Sendung lief auf Netflix, Weather und Kitchen.",
     "Das Heimspiel in Stoke-on-Trent endete torlos.",
+    # a title of office inside a longer name
+    "Die Rede von Vice President Harris war kurz.",
+    "Der Speaker of the House trat zurück.",
     # German inflection of a word that looks English
     "Beteiligt an der Ausarbeitung des Plans waren viele.",
     # a whole English sentence is a quotation, not a leftover
