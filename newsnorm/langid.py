@@ -28,6 +28,9 @@ SAMPLE_CHARS = 20_000
 CHUNK_CHARS = 4_000
 #: Evidence (weighted function-word hits) after which reading stops.
 ENOUGH_EVIDENCE = 60.0
+#: Below this share of function words among the words read, the text is in no known
+#: language (Russian, Chinese or Finnish pages with a few Latin-script words).
+MIN_COVERAGE = 0.04
 #: A guess needs at least this much function-word evidence.
 MIN_EVIDENCE = 3.0
 
@@ -42,7 +45,9 @@ _LETTER_HINTS: dict[str, tuple[tuple[str, ...], float]] = {
     "ñ": (("es",), 1.0),
     "¿": (("es",), 1.0),
     "¡": (("es",), 1.0),
-    "ç": (("fr",), 0.5),
+    "ç": (("fr", "pt"), 0.5),
+    "ã": (("pt",), 1.0),
+    "õ": (("pt",), 1.0),
     "é": (("fr",), 0.2),
     "â": (("fr",), 0.5),
     "î": (("fr",), 0.5),
@@ -101,10 +106,14 @@ def detect_language(text: str, *, languages: Iterable[str] | None = None) -> Lan
     scores = dict.fromkeys(langs, 0.0)
     sample = text[:SAMPLE_CHARS].lower()
     total = 0.0
+    words = hits = 0
     for begin in range(0, len(sample), CHUNK_CHARS):
-        for word in _WORD.findall(sample, begin, begin + CHUNK_CHARS):
+        chunk = _WORD.findall(sample, begin, begin + CHUNK_CHARS)
+        words += len(chunk)
+        for word in chunk:
             hit = table.get(word)
             if hit is not None:
+                hits += 1
                 for lang, weight in hit:
                     scores[lang] += weight
                     total += weight
@@ -118,7 +127,7 @@ def detect_language(text: str, *, languages: Iterable[str] | None = None) -> Lan
                 if lang in scores:
                     scores[lang] += weight * min(count, 50) / len(owners)
     total = sum(scores.values())
-    if total < MIN_EVIDENCE:
+    if total < MIN_EVIDENCE or hits < MIN_COVERAGE * words:
         return LanguageGuess(None, 0.0)
     best = max(langs, key=lambda lang: (scores[lang], lang == "en"))
     share = scores[best] / total

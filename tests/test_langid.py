@@ -60,6 +60,14 @@ def test_too_little_evidence_gives_none(text: str) -> None:
     assert detect_language(text) == LanguageGuess(None, 0.0)
 
 
+def test_other_scripts_with_a_few_latin_words_give_none() -> None:
+    text = (
+        "Москва сообщила в понедельник, что переговоры продолжатся. " * 20
+        + "Read more on the website of the agency."
+    )
+    assert detect_language(text).lang is None
+
+
 def test_restricting_the_candidates() -> None:
     text = CASES[0][1]
     assert detect_language(text, languages=["en", "fr"]).lang in {"en", "fr", None}
