@@ -27,7 +27,7 @@ from newsnorm._check import check_choice, ensure_str, replace_surrogates
 from newsnorm._data import LANGUAGES
 from newsnorm.boilerplate import LEVELS, apply_removals, find_boilerplate
 from newsnorm.encoding import fix_encoding
-from newsnorm.langid import detect_language
+from newsnorm.langid import detect_language, supported_languages
 from newsnorm.quotes import QUOTE_STYLES, normalize_quotes, style_for_language
 from newsnorm.types import Flag, Normalized, Removal, StepChange
 from newsnorm.untranslated import DEFAULT_MIN_SCORE, flag_untranslated
@@ -44,8 +44,8 @@ _QUOTE_CHOICES: tuple[str, ...] = ("auto", *QUOTE_STYLES)
 def normalize_lang_code(lang: object, *, func: str = "normalize") -> str | None:
     """Check a language option and bring it to canonical form (``"DE-ch"`` → ``"de-CH"``).
 
-    ``None`` means "detect". A code must be one of the supported languages,
-    optionally with a region (``de-CH``, ``en-GB``); anything else raises
+    ``None`` means "detect". A code must be one of the languages
+    :func:`~newsnorm.detect_language` knows, optionally with a region (``de-CH``, ``en-GB``); anything else raises
     ``ValueError`` listing the valid codes.
 
     >>> normalize_lang_code("DE-ch")
@@ -57,8 +57,9 @@ def normalize_lang_code(lang: object, *, func: str = "normalize") -> str | None:
         raise TypeError(f"{func}(): lang must be a str or None, not {type(lang).__name__}")
     base, sep, region = lang.replace("_", "-").partition("-")
     base = base.lower()
-    if base not in LANGUAGES or (sep and not (region.isalpha() and 2 <= len(region) <= 3)):
-        listed = ", ".join(repr(code) for code in LANGUAGES)
+    known = (*LANGUAGES, *(code for code in supported_languages() if code not in LANGUAGES))
+    if base not in known or (sep and not (region.isalpha() and 2 <= len(region) <= 3)):
+        listed = ", ".join(repr(code) for code in known)
         raise ValueError(
             f"{func}(): unknown lang {lang!r}; valid values are None (detect) or one of "
             f"{listed}, optionally with a region such as 'de-CH'"
