@@ -45,8 +45,9 @@ def normalize_lang_code(lang: object, *, func: str = "normalize") -> str | None:
     """Check a language option and bring it to canonical form (``"DE-ch"`` → ``"de-CH"``).
 
     ``None`` means "detect". A code must be one of the languages
-    :func:`~newsnorm.detect_language` knows, optionally with a region (``de-CH``, ``en-GB``); anything else raises
-    ``ValueError`` listing the valid codes.
+    :func:`~newsnorm.detect_language` knows, optionally with a region
+    (``de-CH``, ``en-GB``); anything else raises ``ValueError`` listing the
+    valid codes.
 
     >>> normalize_lang_code("DE-ch")
     'de-CH'
