@@ -664,8 +664,21 @@ _SENTENCE_MARKS = frozenset(".!?…")
 
 
 def _whole_text(text: str, start: int, end: int) -> bool:
-    """True if text[start:end] is all of *text* but white space and a final full stop."""
-    return not text[:start].strip() and not text[end:].strip().strip(".!?…")
+    """True if text[start:end] is all of *text* but white space and a final full stop.
+
+    Scans only the characters next to the span, so it costs nothing on long texts.
+    """
+    pos = start - 1
+    while pos >= 0 and text[pos].isspace():
+        pos -= 1
+    if pos >= 0:
+        return False
+    pos = end
+    while pos < len(text) and text[pos] in _SENTENCE_MARKS:
+        pos += 1
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos == len(text)
 
 
 def _quoted_sentence(text: str, start: int, end: int) -> bool:

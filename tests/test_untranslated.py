@@ -358,9 +358,15 @@ def test_seed_003_nothing() -> None:
 # Properties
 # --------------------------------------------------------------------------
 LEFTOVERS = ["initially", "however", "in the meantime", "so far", "Crisis", "allerdings"]
+#: Words and marks that the context rules look at: determiners, lists, titles of office, quotes.
+CONTEXT = ["einen", "Ihre", "Surge", "oder", "Excel", "Governor", "Newsom", "Stoke-on-Trent"]
+CONTEXT += ['"without any doubt?"', "„so far.“", "Vice"]
 mixed_text = st.lists(
     st.one_of(
-        st.sampled_from(WORDS), st.sampled_from(LEFTOVERS), st.sampled_from([" ", ". ", ", "])
+        st.sampled_from(WORDS),
+        st.sampled_from(LEFTOVERS),
+        st.sampled_from(CONTEXT),
+        st.sampled_from([" ", ". ", ", ", '"', "?", "„", "“"]),
     ),
     max_size=40,
 ).map(" ".join)
@@ -406,6 +412,9 @@ HOSTILE = [
     "hard-coded-",
     "„initially“ ",
     "@initially #however ",
+    "einen Surge oder Excel, Governor Newsom ",
+    '"without any doubt?" ',
+    "in the meantime. ",
 ]
 
 
