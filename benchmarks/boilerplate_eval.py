@@ -101,6 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", default=None, help="print the removals of one page id")
     parser.add_argument("--lang", default=None, help="only pages of this language")
     parser.add_argument("--given-lang", action="store_true", help="pass the record's lang")
+    parser.add_argument(
+        "--dump",
+        action="store_true",
+        help="print the missed with strings and kept without strings of every traf page",
+    )
     args = parser.parse_args(argv)
 
     records = [
@@ -133,6 +138,14 @@ def main(argv: list[str] | None = None) -> int:
         groups.setdefault(key, Score()).add(s)
         if r["subset"] == "traf":
             groups.setdefault("traf:all", Score()).add(s)
+        if args.dump and r["subset"] == "traf" and (s.fn or s.fp):
+            out = _norm(output)
+            for w in r["with"]:
+                if _norm(w) not in out:
+                    print(f"MISS {r['id'][5:40]:<35} {_norm(w)[:150]!r}")
+            for w in r["without"]:
+                if _norm(w) in out:
+                    print(f"KEPT {r['id'][5:40]:<35} {_norm(w)[:150]!r}")
         errors = s.fn * 2 + s.fp
         pages.append((errors, r["id"], r["lang"], s.fn, s.fp))
     elapsed = time.perf_counter() - start

@@ -35,6 +35,7 @@ Der Finanzminister sagte, das sei nötig, um die Schulden zu senken.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -143,6 +144,9 @@ _DATE = regex.compile(
     r"\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4})"
 )
 _SEPARATOR = regex.compile(r"\s[|·•»/>]\s|\s[|·•]|[|·•]\s")
+# cheap prefilters: a line without these characters cannot match _SEPARATOR, _CODE
+_SEPARATOR_CHARS = re.compile(r"[|·•»/>]")
+_CODE_CHARS = re.compile(r"[(=_]|^(?:\$|#|//|>>>|--)")
 _END_PUNCT = frozenset(".!?…:;\"'”“»«)]’‘。！？")
 _SENTENCE_END = frozenset(".!?…\"'”“»«)]’‘。！？")
 # a paragraph the converter broke in two ends its first part with a comma or dash
@@ -165,6 +169,11 @@ class _Lexicon:
     promo_action: tuple[str, ...]
     bylines: frozenset[str]
     stopwords: frozenset[str]
+    # one compiled alternation per probe list: the same answer as
+    # ``any(p in text for p in probes)``, in one C-level scan
+    credit_probe: re.Pattern[str] | None
+    notice_probe: re.Pattern[str] | None
+    promo_probe: re.Pattern[str] | None
 
 
 def _key(text: str) -> str:
@@ -232,6 +241,9 @@ def _lexicon(lang: str | None) -> _Lexicon:
     if lang is not None:
         stop = frozenset().union(*(load_set(code, "stopwords") for code in PHRASE_LANGUAGES))
     max_words = max((len(p.split()) for p in prefixes), default=0)
+    all_credit_words = (*sorted({w.casefold() for w in credit_words}), "©", "(c)", "copyright")
+    notice_topic = _word_starts(words_of.get("notice topic", []))
+    promo_topic = _word_starts(words_of.get("promo topic", []))
     return _Lexicon(
         whole=whole,
         prefixes=prefixes,
@@ -239,15 +251,25 @@ def _lexicon(lang: str | None) -> _Lexicon:
         vocab=frozenset(vocab),
         credit=credit,
         credit_line=credit_line,
-        credit_words=(*sorted({w.casefold() for w in credit_words}), "©", "(c)", "copyright"),
+        credit_words=all_credit_words,
         agencies=frozenset(k for k in (_key(a) for a in load_lines("any", "bp_agencies")) if k),
-        notice_topic=_word_starts(words_of.get("notice topic", [])),
+        notice_topic=notice_topic,
         notice_action=_word_starts(words_of.get("notice action", [])),
-        promo_topic=_word_starts(words_of.get("promo topic", [])),
+        promo_topic=promo_topic,
         promo_action=_word_starts(words_of.get("promo action", [])),
         bylines=frozenset(b for b in bylines if b),
         stopwords=stop,
+        credit_probe=_any_of(all_credit_words),
+        notice_probe=_any_of(notice_topic),
+        promo_probe=_any_of(promo_topic),
     )
+
+
+def _any_of(probes: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern that finds any of the literal *probes* (None without probes)."""
+    if not probes:
+        return None
+    return re.compile("|".join(re.escape(p) for p in sorted(set(probes), key=len, reverse=True)))
 
 
 def _word_starts(entries: list[str]) -> tuple[str, ...]:
@@ -325,15 +347,16 @@ def _phrase(key: str, words: int, first: str, linked: bool, lex: _Lexicon) -> st
     return None
 
 
-def _signal(low: str, topics: tuple[str, ...], actions: tuple[str, ...]) -> int:
+def _signal(low: str, topics: re.Pattern[str] | None, actions: tuple[str, ...]) -> int:
     """-1 without a topic word in *low*; else how many different action words it holds.
 
     *low* is a line's key with a space in front; every probe starts a word
-    ("abo" finds "Abonnement", not "Labor"). Plain substring tests are a
-    handful of C-level searches, cheaper than one regex alternation, and
-    "please enable" counts as both "please enable" and "enable".
+    ("abo" finds "Abonnement", not "Labor"). *topics* is the alternation of
+    the topic probes (one scan); the rare line with a topic has its action
+    words counted by substring tests, so "please enable" counts as both
+    "please enable" and "enable".
     """
-    if not any(t in low for t in topics):
+    if topics is None or topics.search(low) is None:
         return -1
     return sum(1 for a in actions if a in low)
 
@@ -372,9 +395,14 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     last = stripped[-1]
     end_punct = last in _END_PUNCT
     # a teaser link separates its label from the headline: "Lesen Sie auch: …", "À lire aussi » …"
-    linked = any(c in stripped[:40] for c in ":»>|")
+    head = stripped[:40]
+    linked = ":" in head or "»" in head or ">" in head or "|" in head
     category = _phrase(key, words, stripped[0], linked, lex) if key else None
-    seps = len(_SEPARATOR.findall(stripped)) if words > 1 else 0
+    seps = (
+        len(_SEPARATOR.findall(stripped))
+        if words > 1 and _SEPARATOR_CHARS.search(stripped) is not None
+        else 0
+    )
     truncated = stripped.endswith(("…", "...")) and units <= 60
     stop_ok = True
     # function words are checked on Latin-script lines only (a misdetected
@@ -382,7 +410,7 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     latin = stripped.isascii() or _NON_LATIN.search(stripped) is None
     if lex.stopwords and units >= 4 and latin:
         low = stripped.casefold().split()
-        stop_ok = sum(1 for w in low if w in lex.stopwords) >= max(1, len(low) // 12)
+        stop_ok = sum(map(lex.stopwords.__contains__, low)) >= max(1, len(low) // 12)
     good = (
         category is None
         and not truncated
@@ -391,7 +419,12 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
         and ((units >= 8 and last in _CONTINUED) or units >= 20)
     )
     # a line of code or a formula (tech articles): neither prose nor a menu
-    code = not good and category is None and _CODE.search(stripped) is not None
+    code = (
+        not good
+        and category is None
+        and _CODE_CHARS.search(stripped) is not None
+        and _CODE.search(stripped) is not None
+    )
     linky = (
         not good and not code and ((units <= 6 and not end_punct) or (truncated and units <= 12))
     )
@@ -410,8 +443,8 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     else:
         weight = -0.5
     padded = " " + key
-    notice = _signal(padded, lex.notice_topic, lex.notice_action)
-    promo = _signal(padded, lex.promo_topic, lex.promo_action) if units <= 40 else -1
+    notice = _signal(padded, lex.notice_probe, lex.notice_action)
+    promo = _signal(padded, lex.promo_probe, lex.promo_action) if units <= 40 else -1
     return key, words, units, good, end_punct, linky, category, weight, notice, promo
 
 
@@ -634,8 +667,7 @@ def _credit_cut(ln: _Line, lex: _Lexicon) -> int:
     """
     if lex.credit is not None:
         probe = ln.text[-160:]
-        low = probe.casefold()
-        if any(w in low for w in lex.credit_words):
+        if lex.credit_probe is not None and lex.credit_probe.search(probe.casefold()):
             m = lex.credit.search(probe)
             if m is not None:
                 return ln.end - len(probe) + m.start()
