@@ -22,6 +22,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+# measure this checkout, not whatever newsnorm is installed
+sys.path.insert(0, str(HERE.parent))
 
 from _timing import interleaved, megabytes  # noqa: E402
 
@@ -116,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         func(docs[0])
     seconds = interleaved(systems, docs, args.repeats)
     base = mb / seconds["ftfy.fix_text"]
+    print(f"newsnorm from {Path(newsnorm.__file__).parent}")
     print(
         f"corpus sample: {len(docs)} documents, {mb:.1f} MB; median of {args.repeats} "
         "interleaved repeats; one core"
