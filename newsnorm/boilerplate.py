@@ -313,6 +313,9 @@ class _Line:
     promo: int = -1  # subscription prompt signal
     reason: str | None = None
     tail: int = -1  # start of a credit tail to cut, or -1
+    nav: bool = False  # a menu row, a separated link row or a post link
+    late: str | None = None  # byline, credit or date evidence of the line alone
+    credit: int = -1  # where a credit starts, relative to the line start, or -1
 
 
 def _split(text: str) -> list[tuple[int, int, int]]:
@@ -379,14 +382,19 @@ def _is_byline(stripped: str, key: str, lex: _Lexicon) -> bool:
     return False
 
 
-_Features = tuple[str, int, int, bool, bool, bool, "str | None", float, int, int]
+_Features = tuple[
+    str, int, int, bool, bool, bool, "str | None", float, int, int, bool, "str | None", int
+]
 
 
 def _features(stripped: str, lex: _Lexicon) -> _Features:
-    """(key, words, units, good, end_punct, linky, category, weight, notice, promo) of a line.
+    """What a line says on its own, computed once per distinct line.
 
-    ``notice`` and ``promo`` are the cookie-notice and subscription-prompt
-    signals of :func:`_signal`.
+    (key, words, units, good, end_punct, linky, category, weight, notice,
+    promo, nav, late, credit): ``notice`` and ``promo`` are the cookie-notice
+    and subscription-prompt signals of :func:`_signal`; ``nav``, ``late``
+    and ``credit`` are the evidence of :func:`_line_evidence` and
+    :func:`_credit_at`.
     """
     key = _key(stripped)
     words = len(stripped.split())
@@ -445,7 +453,65 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     padded = " " + key
     notice = _signal(padded, lex.notice_probe, lex.notice_action)
     promo = _signal(padded, lex.promo_probe, lex.promo_action) if units <= 40 else -1
-    return key, words, units, good, end_punct, linky, category, weight, notice, promo
+    nav, late = _line_evidence(stripped, key, units, good, lex)
+    credit = _credit_at(stripped, key, lex) if units <= 80 else -1
+    return (
+        key,
+        words,
+        units,
+        good,
+        end_punct,
+        linky,
+        category,
+        weight,
+        notice,
+        promo,
+        nav,
+        late,
+        credit,
+    )
+
+
+def _line_evidence(
+    stripped: str, key: str, units: int, good: bool, lex: _Lexicon
+) -> tuple[bool, str | None]:
+    """The evidence of a line alone (its neighbours and position aside).
+
+    ``nav``: a menu row, a separated link row or a link to a neighbouring
+    post. ``late``: for a line without words, "date", "counter" or "stray
+    punctuation"; else a byline, a credit line or a date line (these count
+    only after the phrase, navigation and notice checks of :func:`_find`).
+    """
+    if not key:
+        if _DATE.search(stripped):
+            return False, "date"
+        if any(ch.isdigit() for ch in stripped):
+            return False, "counter"
+        return False, "stray punctuation"
+    parts = key.split()
+    nav = (
+        (2 <= len(parts) <= 30 and not good and all(p in lex.vocab for p in parts))
+        or _separated_row(stripped)
+        or _post_link(stripped, units)
+    )
+    late: str | None = None
+    if units <= 8 and _is_byline(stripped, key, lex):
+        late = "byline"
+    elif units <= 12 and lex.credit_line is not None and lex.credit_line.match(stripped):
+        late = "credit"
+    elif (
+        units <= 14
+        and stripped[-1] not in _SENTENCE_END
+        and _DIGIT.search(stripped)
+        and _DATE.search(stripped)
+    ):
+        # a date line, or a dateline: date and time with a name or a counter
+        # ("19.6.2007 9:40 Uhr Max Muster 71 Kommentare")
+        dates = len(_DATE.findall(stripped))
+        rest = len(_key(_DATE.sub(" ", stripped)).split())
+        if (rest <= 4 and units <= 8) or (dates >= 2 and rest <= 8):
+            late = "date"
+    return nav, late
 
 
 def _analyse(text: str, lex: _Lexicon, memo: dict[str, _Features]) -> list[_Line]:
@@ -462,7 +528,24 @@ def _analyse(text: str, lex: _Lexicon, memo: dict[str, _Features]) -> list[_Line
         feats = memo.get(stripped)
         if feats is None:
             feats = memo[stripped] = _features(stripped, lex)
-        key, words, units, good, end_punct, linky, category, weight, notice, promo = feats
+        (
+            key,
+            words,
+            units,
+            good,
+            end_punct,
+            linky,
+            category,
+            weight,
+            notice,
+            promo,
+            nav,
+            late,
+            credit,
+        ) = feats
+        if len(raw) != len(stripped) and units <= 80:
+            # the credit offsets of the memo are those of the stripped line
+            credit = _credit_at(raw, key, lex)
         lines.append(
             _Line(
                 number,
@@ -480,6 +563,11 @@ def _analyse(text: str, lex: _Lexicon, memo: dict[str, _Features]) -> list[_Line
                 weight,
                 notice,
                 promo,
+                None,
+                -1,
+                nav,
+                late,
+                credit,
             )
         )
     return lines
@@ -658,30 +746,30 @@ def _teaser_context(
     return bad_p and bad_n
 
 
-def _credit_cut(ln: _Line, lex: _Lexicon) -> int:
-    """Where a picture credit at the end of the line starts (offset in the text), or -1.
+def _credit_at(raw: str, key: str, lex: _Lexicon) -> int:
+    """Where a picture credit at the end of the line *raw* starts (offset in it), or -1.
 
     Either a credit word and its credit ("Foto: Max Muster/dpa", "(Bild: Getty
     Images)", "© Reuters") or a known agency after a slash, bar or © ("… /
     Shutterstock"); the white space before the credit goes with it.
     """
     if lex.credit is not None:
-        probe = ln.text[-160:]
+        probe = raw[-160:]
         if lex.credit_probe is not None and lex.credit_probe.search(probe.casefold()):
             m = lex.credit.search(probe)
             if m is not None:
-                return ln.end - len(probe) + m.start()
+                return len(raw) - len(probe) + m.start()
     if not lex.agencies:
         return -1
-    if ln.key in lex.agencies:
-        return ln.start
-    probe = ln.text[-80:].rstrip()
+    if key in lex.agencies:
+        return 0
+    probe = raw[-80:].rstrip()
     k = max(probe.rfind("/"), probe.rfind("|"), probe.rfind("©"))
     if k < 0 or _key(probe[k + 1 :]) not in lex.agencies:
         return -1
     while k > 0 and probe[k - 1].isspace():
         k -= 1
-    return ln.end - len(ln.text) + len(ln.text.rstrip()) - len(probe) + k
+    return len(raw.rstrip()) - len(probe) + k
 
 
 def _post_link(stripped: str, units: int) -> bool:
@@ -689,12 +777,6 @@ def _post_link(stripped: str, units: int) -> bool:
     return units <= 20 and (
         stripped[0] in _ARROWS or stripped[-1] in _ARROWS or stripped.startswith(">>")
     )
-
-
-def _menu_row(line: _Line, lex: _Lexicon) -> bool:
-    """A line made only of navigation words ('Impressum Datenschutz Kontakt')."""
-    parts = line.key.split()
-    return 2 <= len(parts) <= 30 and not line.good and all(p in lex.vocab for p in parts)
 
 
 # ---------------------------------------------------------------------------
@@ -723,11 +805,28 @@ def find_boilerplate(
     [(1, 'navigation')]
     """
     ensure_str(text, "find_boilerplate")
-    check_choice(level, LEVELS, "level", "find_boilerplate")
-    code = _resolve_lang(text, lang, "find_boilerplate") if lang is not None else None
+    return _run(text, lang, level, keep_headline, keep_captions, "find_boilerplate")[0]
+
+
+def _run(
+    text: str,
+    lang: str | None,
+    level: str,
+    keep_headline: bool,
+    keep_captions: bool,
+    func: str,
+) -> tuple[list[Removal], str]:
+    """The removals of :func:`find_boilerplate` and the text without them."""
+    check_choice(level, LEVELS, "level", func)
+    code = _resolve_lang(text, lang, func) if lang is not None else None
     if not text or text.isspace():
-        return []
-    return _find_stable(text, code, lang is None, level, bool(keep_headline), bool(keep_captions))
+        return [], text
+    removals, out = _find_stable(
+        text, code, lang is None, level, bool(keep_headline), bool(keep_captions)
+    )
+    if out is None:
+        out = _apply(text, removals)[0] if removals else text
+    return removals, out
 
 
 def strip_boilerplate(
@@ -746,10 +845,7 @@ def strip_boilerplate(
     'Der Bürgermeister stellte am Montag den Haushalt vor.'
     """
     ensure_str(text, "strip_boilerplate")
-    removals = find_boilerplate(
-        text, lang=lang, level=level, keep_headline=keep_headline, keep_captions=keep_captions
-    )
-    return apply_removals(text, removals)
+    return _run(text, lang, level, keep_headline, keep_captions, "strip_boilerplate")[1]
 
 
 def apply_removals(text: str, removals: Sequence[Removal]) -> str:
@@ -836,7 +932,7 @@ def _find_stable(
     level: str,
     keep_headline: bool,
     keep_captions: bool,
-) -> list[Removal]:
+) -> tuple[list[Removal], str | None]:
     """The removals of :func:`_find`, repeated on its own output until nothing more goes.
 
     Removing a menu can leave a line without the neighbours that kept it; a
@@ -844,6 +940,8 @@ def _find_stable(
     changes nothing (the second pass runs on the short, stripped text). With
     *detect*, every pass detects the language of the text it looks at, so the
     result is also stable when the stripped text reads as another language.
+    The second value is the text without the removals when a pass has made
+    it already (None otherwise).
     """
     memos: dict[str | None, dict[str, _Features]] = {}
     code = _resolve_lang(text, None, "find_boilerplate") if detect else lang
@@ -851,13 +949,13 @@ def _find_stable(
     spans: list[tuple[int, int, int]] | None = None
     for _ in range(_MAX_PASSES):
         if not removals:
-            break
+            return removals, text
         out, where = _apply(text, removals)
         if detect:
             code = _resolve_lang(out, None, "find_boilerplate")
         more = _find(out, code, level, keep_headline, keep_captions, memos.setdefault(code, {}))
         if not more:
-            break
+            return removals, out
         if spans is None:
             spans = _split(text)
         by_line = {r.line: r for r in removals}
@@ -878,7 +976,7 @@ def _find_stable(
                     cut, line_end, text[cut:line_end], number, r.reason, "tail"
                 )
         removals = [by_line[n] for n in sorted(by_line)]
-    return removals
+    return removals, None
 
 
 def _find(
@@ -919,14 +1017,8 @@ def _find(
     # -- 1. line evidence that holds anywhere
     for i in content:
         ln = lines[i]
-        stripped = ln.text.strip()
         if not ln.key:
-            if _DATE.search(stripped):
-                ln.reason = "date"
-            elif any(ch.isdigit() for ch in stripped):
-                ln.reason = "counter"
-            else:
-                ln.reason = "stray punctuation"
+            ln.reason = ln.late
             continue
         if ln.category is not None:
             # navigation words inside the body need a boilerplate neighbour
@@ -934,7 +1026,7 @@ def _find(
             if strong or boilerish(prev_of.get(i)) or boilerish(next_of.get(i)):
                 ln.reason = _CATEGORIES[ln.category]
             continue
-        if _menu_row(ln, lex) or _separated_row(stripped) or _post_link(stripped, ln.units):
+        if ln.nav:
             ln.reason = "navigation"
             continue
         if ln.notice >= (2 if in_body[i] and not conservative else 1):
@@ -943,34 +1035,17 @@ def _find(
         if ln.promo >= (2 if in_body[i] or conservative else 1):
             ln.reason = "subscription prompt"
             continue
-        if ln.units <= 8 and _is_byline(stripped, ln.key, lex):
-            ln.reason = "byline"
-            continue
-        if ln.units <= 12 and lex.credit_line is not None and lex.credit_line.match(stripped):
-            ln.reason = "credit"
-            continue
-        if (
-            ln.units <= 14
-            and stripped[-1] not in _SENTENCE_END
-            and _DIGIT.search(stripped)
-            and _DATE.search(stripped)
-        ):
-            # a date line, or a dateline: date and time with a name or a counter
-            # ("19.6.2007 9:40 Uhr Max Muster 71 Kommentare")
-            dates = len(_DATE.findall(stripped))
-            rest = len(_key(_DATE.sub(" ", stripped)).split())
-            if (rest <= 4 and ln.units <= 8) or (dates >= 2 and rest <= 8):
-                ln.reason = "date"
-                continue
+        if ln.late is not None:
+            ln.reason = ln.late
 
     # -- 2. credits glued to the end of a line (a caption keeps its text)
     for i in content:
         ln = lines[i]
         if ln.reason is not None or ln.units > 80:
             continue
-        cut = _credit_cut(ln, lex)
-        if cut < 0:
+        if ln.credit < 0:
             continue
+        cut = ln.start + ln.credit
         if not ln.text[: cut - ln.start].strip():
             ln.reason = "credit"
         elif keep_captions:
