@@ -490,7 +490,7 @@ def _line_evidence(
         return False, "stray punctuation"
     parts = key.split()
     nav = (
-        (2 <= len(parts) <= 30 and not good and all(p in lex.vocab for p in parts))
+        (2 <= len(parts) <= 30 and not good and lex.vocab.issuperset(parts))
         or _separated_row(stripped)
         or _post_link(stripped, units)
     )
