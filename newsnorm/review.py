@@ -30,6 +30,7 @@ import logging
 import random
 import re
 import sys
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -63,6 +64,7 @@ CHART_ROWS = 15
 _PALETTE = (
     "#d6336c", "#1c7ed6", "#f76707", "#2b8a3e", "#7048e8", "#a0522d",
     "#862e9c", "#495057", "#94a01f", "#0c8599", "#5f3dc4", "#e8590c",
+    "#364fc7", "#5c940d", "#e64980", "#087f5b", "#b08900", "#9c36b5",
 )  # fmt: skip
 
 
@@ -349,6 +351,19 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _codepoints(text: str) -> str:
+    shown = " ".join(f"U+{ord(ch):04X}" for ch in text[:8])
+    return shown + (" …" if len(text) > 8 else "")
+
+
+def _describe_change(old: str, new: str) -> str:
+    """``'Ã¼' → 'ü'``; with code points when the change is invisible (NFC, spaces, controls)."""
+    change = f"{old!r} → {new!r}"
+    if any(unicodedata.category(ch)[0] in "CMZ" for ch in old + new):
+        change += f" ({_codepoints(old)} → {_codepoints(new)})"
+    return change
+
+
 def _line_repairs(line: str, fixed: str) -> list[tuple[int, int, str]]:
     """Repaired spans of one line: (start, end) in *fixed* and what they were."""
     if len(line) > MAX_DIFF_LINE or len(fixed) > MAX_DIFF_LINE:
@@ -359,7 +374,7 @@ def _line_repairs(line: str, fixed: str) -> list[tuple[int, int, str]]:
         if tag not in ("replace", "insert"):
             continue
         lo, hi = _word_bounds(fixed, j1, j2)
-        change = f"{line[i1:i2]!r} → {fixed[j1:j2]!r}"
+        change = _describe_change(line[i1:i2], fixed[j1:j2])
         if found and lo < found[-1][1]:
             found[-1] = (found[-1][0], max(hi, found[-1][1]), [*found[-1][2], change])
         else:

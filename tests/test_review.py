@@ -307,3 +307,17 @@ def test_in_a_real_browser(tmp_path: Path) -> None:
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(data) > 10_000  # a rendered page, not an empty image
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("Ã¼", "ü", "'Ã¼' → 'ü'"),
+        ("u\u0308", "ü", "(U+0075 U+0308 → U+00FC)"),
+        ("a\u200bb", "ab", "U+200B"),
+    ],
+)
+def test_repairs_are_described_readably(old: str, new: str, expected: str) -> None:
+    from newsnorm.review import _describe_change
+
+    assert expected in _describe_change(old, new)
