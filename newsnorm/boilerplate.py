@@ -346,7 +346,10 @@ def _phrase(key: str, words: int, first: str, linked: bool, lex: _Lexicon) -> st
             if category == "related":
                 # "Lesen Sie auch: <headline>" links one article; it opens no teaser block
                 return "related_inline" if words <= 14 or (words <= 25 and linked) else None
-            return category if words <= 14 or category in _LONG_PREFIX else None
+            # a meta prefix of three words or more ("Dieser Beitrag wurde …",
+            # "This entry was posted …") opens a long line as well
+            long_ok = category in _LONG_PREFIX or (category == "meta" and n >= 3)
+            return category if words <= 14 or long_ok else None
     return None
 
 

@@ -149,6 +149,16 @@ REMOVED_CASES = [
     (None, "Start | Magazin | Tipps | Reisen", "navigation"),
     (None, "0", "counter"),
     (None, ":", "stray punctuation"),
+    # a WordPress meta line is long, but its three-word opening says what it is
+    (
+        "de",
+        "Dieser Beitrag wurde veröffentlicht in Allgemein, Garten, Haus und Hof, Reisen und "
+        "gekennzeichnet mit Beete, Frühling, Gemüse, Obst, Sommer, Urlaub. Lesezeichen setzen.",
+        "date/reading time",
+    ),
+    ("de", "Autoreninfo", "author box"),
+    ("de", "Artikel und Videos zum Thema", "teaser heading"),
+    ("en", "Proudly powered by WordPress", "footer link"),
 ]
 
 
@@ -189,6 +199,12 @@ KEPT_CASES = [
     ("de", "Was der Beschluss für Familien bedeutet"),
     # a caption without a credit
     ("de", "Der Bürgermeister bei der Sitzung am Dienstag."),
+    # a two-word meta opening does not take a long sentence with it
+    (
+        "de",
+        "Veröffentlicht wurde die Studie erst nach langem Streit zwischen den beteiligten "
+        "Instituten, die sich über die Deutung der Zahlen nicht einigen konnten.",
+    ),
 ]
 
 
