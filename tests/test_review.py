@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -321,3 +322,23 @@ def test_repairs_are_described_readably(old: str, new: str, expected: str) -> No
     from newsnorm.review import _describe_change
 
     assert expected in _describe_change(old, new)
+
+
+@given(newsy_text)
+def test_every_removal_is_shown_struck_through(text: str) -> None:
+    from newsnorm import normalize
+
+    result = normalize(text, lang="de")
+    review = Review(sample=1, top=0)
+    review.add_result("doc", text, result)
+    dom = parse(review.html())
+    struck = "".join(e.text for e in dom.find("del", "rm"))
+    removed = sorted(result.removed, key=lambda r: r.start)
+    assert struck == "".join(r.text.replace("\n", "") for r in removed)
+    shown = [m.text for m in dom.find("mark", "flag") if "title" in m.attrs]
+    notes = " ".join(p.text for p in dom.find("p", "note"))
+    placed = re.search(r"(\d+) flags and", notes)
+    missing = int(placed.group(1)) if placed else 0
+    assert len(shown) + missing == len(result.flags)
+    if not missing:
+        assert shown == [f.token for f in sorted(result.flags, key=lambda f: f.start)]
