@@ -870,6 +870,8 @@ def _read_inputs(args: argparse.Namespace, review: Review, progress_on: bool) ->
 
     remaining = args.limit
     for name in args.inputs:
+        if remaining is not None and remaining <= 0:
+            return
         label = "stdin" if name == "-" else name
         progress = _Progress(_input_size(name), progress_on, Path(label).name)
         stream = _open_input(name)
@@ -877,8 +879,6 @@ def _read_inputs(args: argparse.Namespace, review: Review, progress_on: bool) ->
             if not _is_jsonl(name, args.jsonl):
                 data = stream.read()
                 progress.update(len(data))
-                if remaining is not None and remaining <= 0:
-                    return
                 try:
                     text = data.decode(args.encoding, errors=args.decode_errors)
                 except UnicodeDecodeError as exc:

@@ -342,3 +342,18 @@ def test_every_removal_is_shown_struck_through(text: str) -> None:
     assert len(shown) + missing == len(result.flags)
     if not missing:
         assert shown == [f.token for f in sorted(result.flags, key=lambda f: f.start)]
+
+
+def test_cli_limit_and_stdin(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"text": ARTICLE}) + "\n" for _ in range(5)))
+    out = tmp_path / "r.html"
+    assert run_cli(str(src), "--limit", "2", "--sample", "5", "-o", str(out)).returncode == 0
+    assert len(parse(out.read_text(encoding="utf-8")).find("section", "doc")) == 2
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsnorm", "review", "-"],
+        input=ARTICLE.encode(), capture_output=True, cwd=ROOT, env=env, check=False, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "stdin" in proc.stdout.decode("utf-8")
