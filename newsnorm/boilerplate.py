@@ -105,6 +105,9 @@ _WEAK_EVIDENCE = frozenset(
 )
 #: The longest list a line ending in a colon can announce.
 _MAX_LIST = 60
+#: A numbered list has at least this many items, each at most _NUMBERED_GAP lines after the last.
+_MIN_NUMBERED = 3
+_NUMBERED_GAP = 4
 #: At most this many passes over a text (each pass runs on the previous output).
 _MAX_PASSES = 6
 #: A dense run of prose joins the body when it scores at least this much.
@@ -714,7 +717,42 @@ def _announced_lists(lines: list[_Line]) -> list[bool]:
             i = max(j, i + 1)
         else:
             i += 1
+    _numbered_lists(lines, listed)
     return listed
+
+
+# a numbered list item: "1) …", "2. …", "10) …" (the number, then text)
+_NUMBERED = re.compile(r"(\d{1,3})[.)]\s+\S")
+
+
+def _numbered_lists(lines: list[_Line], listed: list[bool]) -> None:
+    """Mark the items of numbered lists (1, 2, 3, … in order) as list lines.
+
+    An article's own list ("1) …", "2) …", with a link or a note under each
+    item) is content wherever it stands; at least ``_MIN_NUMBERED`` items
+    numbered one after the other, each at most ``_NUMBERED_GAP`` lines after
+    the one before, and items without boilerplate evidence of their own.
+    """
+    run: list[int] = []
+    expect = -1
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.reason is not None or ln.category is not None:
+            continue
+        m = _NUMBERED.match(ln.text.lstrip())
+        if m is None:
+            continue
+        number = int(m.group(1))
+        if run and number == expect and i - run[-1] <= _NUMBERED_GAP:
+            run.append(i)
+        else:
+            if len(run) >= _MIN_NUMBERED:
+                for k in run:
+                    listed[k] = True
+            run = [i]
+        expect = number + 1
+    if len(run) >= _MIN_NUMBERED:
+        for k in run:
+            listed[k] = True
 
 
 def _run_evidence(

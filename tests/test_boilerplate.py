@@ -535,3 +535,24 @@ def test_linear_time(unit: str) -> None:
     per_mb_small = _seconds_per_mb(small, runs=3)
     per_mb_large = _seconds_per_mb(large, runs=1)
     assert per_mb_large < 4 * per_mb_small + 0.05
+
+
+def test_numbered_list_after_the_body_stays() -> None:
+    items: list[str] = []
+    for n, name in enumerate(["Ein Brettspiel", "Eine Kamera", "Ein Fahrrad", "Ein Zelt"], 1):
+        items.extend([f"{n}) {name} für die ganze Familie", f"https://example.org/p{n}", ""])
+    text = page(ARTICLE_DE, "\n".join(items).strip(), FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    # every item stays, and so do the links between the items
+    for line in items[:-2]:
+        if line:
+            assert line in out
+    assert "Impressum" not in out
+
+
+def test_numbers_out_of_order_are_no_list() -> None:
+    # "3) … 1) … 7)": no run of consecutive numbers, so no list protects these lines
+    lines = ["3) Zum Sport", "1) Zur Politik", "7) Zum Wetter"]
+    text = page(ARTICLE_DE, lines, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert not any(line in out for line in lines)
