@@ -115,6 +115,18 @@ _EXTEND_SCORE = 5.0
 #: The first dense run scoring at least this share of the best one is the body.
 _FIRST_SHARE = 0.6
 
+# Removals that end the article for good: prose after them is no part of it.
+_HARD_END = frozenset(
+    {
+        "teaser heading",
+        "teaser block",
+        "comment widget",
+        "footer link",
+        "author box",
+        "cookie/javascript notice",
+        "subscription prompt",
+    }
+)
 # Removed lines that may sit between the headline and the body (a byline row).
 _HEAD_FURNITURE = frozenset(
     {
@@ -1185,11 +1197,29 @@ def _find(
     if body_end < len(lines):
         tail_reason = "page footer"
         stopped = False
+        hard_end = False  # a teaser, comment, footer or author-box block has begun
         pending: list[int] = []  # lines without evidence that wait for more prose
         for i in content:
             if i < body_end:
                 continue
             ln = lines[i]
+            if ln.category in _MARKERS or ln.reason in _HARD_END:
+                hard_end = True
+            elif stopped and not hard_end and ln.reason is None and ln.good:
+                # two paragraphs in a row after a table or a share row, with no
+                # teaser, comment or footer block before them: the article goes on
+                n = next_of.get(i)
+                nn = next_of.get(n) if n is not None else None
+                if (
+                    n is not None
+                    and lines[n].good
+                    and lines[n].reason is None
+                    and nn is not None
+                    and lines[nn].good
+                    and lines[nn].reason is None
+                ):
+                    stopped = False
+                    pending.clear()
             if not stopped:
                 glued = i > 0 and not lines[i - 1].blank and lines[i - 1].reason is None
                 if ln.reason is None and (

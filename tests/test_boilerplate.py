@@ -556,3 +556,26 @@ def test_numbers_out_of_order_are_no_list() -> None:
     text = page(ARTICLE_DE, lines, FOOTER_DE)
     out = strip_boilerplate(text, lang="de").splitlines()
     assert not any(line in out for line in lines)
+
+
+MORE_DE = [
+    "Für den Teig die Butter mit dem Zucker schaumig rühren und die Eier nach und nach "
+    "unterrühren.",
+    "Mehl und Backpulver mischen, unter den Teig heben und alles auf dem Blech verteilen.",
+    "Den Kuchen etwa 25 Minuten backen, bis er goldbraun ist, und danach gut auskühlen lassen.",
+]
+
+
+def test_prose_after_a_share_row_and_a_table_stays() -> None:
+    table = ["Zutaten", "300 g Butter", "200 g Zucker", "6 Eier", "350 g Mehl"]
+    text = page(ARTICLE_DE, ["Teilen", "Drucken"], table, MORE_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in MORE_DE:
+        assert line in out
+    assert "Impressum" not in out
+
+
+def test_prose_after_a_teaser_heading_goes() -> None:
+    text = page(ARTICLE_DE, ["Teilen", "Drucken"], ["Das könnte Sie auch interessieren"], MORE_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert not any(line in out for line in MORE_DE)
