@@ -88,6 +88,33 @@ def _apply_language(text: str, lang: str) -> str:
     return pattern.sub(spell, text)
 
 
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=4096)
+def _anyascii_short(run: str) -> str:
+    result: str = anyascii(run)
+    return result
+
+
+def _anyascii_match(match: re.Match[str]) -> str:
+    run = match.group()
+    if len(run) <= 8:  # "ü", "ß", "€": cached (long runs are not kept in memory)
+        return _anyascii_short(run)
+    result: str = anyascii(run)
+    return result
+
+
+def _anyascii_runs(text: str) -> str:
+    """``anyascii(text)``, computed on the runs of non-ASCII characters only.
+
+    anyascii maps every code point on its own, so the result is the same; the
+    ASCII characters (most of a European text) skip its per-character Python loop,
+    and the few distinct short runs ("ü", "ß", "é") are looked up once.
+    """
+    return _NON_ASCII_RUN.sub(_anyascii_match, text)
+
+
 def _unidecode(text: str) -> str:
     try:
         from unidecode import unidecode
@@ -129,5 +156,4 @@ def to_ascii(text: str, *, backend: str = "anyascii", lang: str | None = None) -
         return text
     if backend == "unidecode":
         return _unidecode(text)
-    result: str = anyascii(text)
-    return result
+    return _anyascii_runs(text)

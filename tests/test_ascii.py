@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 
 import pytest
+from anyascii import anyascii
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsnorm import to_ascii
-from newsnorm.ascii import BACKENDS
-from tests._linear import assert_linear
+from newsnorm.ascii import BACKENDS, _anyascii_runs
+from tests._linear import assert_linear_unit
 from tests.strategies import any_text, newsy_text
 
 try:
@@ -118,6 +119,12 @@ def test_properties(backend: str, text: str, lang: str | None) -> None:
     assert to_ascii(out, backend=backend, lang=lang) == out
 
 
+@given(st.one_of(any_text, newsy_text))
+def test_anyascii_on_runs_equals_anyascii(text: str) -> None:
+    # the fast path transliterates only the non-ASCII runs: the same result
+    assert _anyascii_runs(text) == anyascii(text)
+
+
 def test_backends_listed() -> None:
     assert BACKENDS == ("anyascii", "unidecode")
 
@@ -129,4 +136,4 @@ def _german(text: str) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize("unit", ["Ü", "ä»ß–\u00a0"])
 def test_linear_time_on_hostile_input(unit: str) -> None:
-    assert_linear(_german, unit)
+    assert_linear_unit(_german, unit)
