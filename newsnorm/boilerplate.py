@@ -103,6 +103,8 @@ _MAX_PENDING = 3
 _WEAK_EVIDENCE = frozenset(
     {"counter", "stray punctuation", "date", "credit", "repeated line", "duplicate headline"}
 )
+#: A line of a hard-wrapped paragraph has at least this many words (its last line aside).
+_WRAP_WORDS = 6
 #: The longest list a line ending in a colon can announce.
 _MAX_LIST = 60
 #: A numbered list has at least this many items, each at most _NUMBERED_GAP lines after the last.
@@ -588,7 +590,52 @@ def _analyse(text: str, lex: _Lexicon, memo: dict[str, _Features]) -> list[_Line
                 credit,
             )
         )
+    _wrapped_paragraphs(lines)
     return lines
+
+
+def _wrapped_paragraphs(lines: list[_Line]) -> None:
+    """Make the lines of a hard-wrapped paragraph prose.
+
+    Mail archives and old blogs break paragraphs every 70 characters: each
+    line alone looks like a short label. A block of at least three lines
+    (no blank line between) of ``_WRAP_WORDS`` words or more, plus a shorter
+    last line, where at least two line ends fall inside a sentence (no final
+    punctuation, the next line goes on in lower case) and some sentence
+    ends, is one paragraph.
+    """
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].blank:
+            i += 1
+            continue
+        j = i
+        while (
+            j < n
+            and not lines[j].blank
+            and lines[j].category is None
+            and lines[j].words >= _WRAP_WORDS
+        ):
+            j += 1
+        end = j + 1 if i < j < n and not lines[j].blank and lines[j].category is None else j
+        block = lines[i:end]
+        if len(block) >= 3:
+            wraps = 0
+            ends = False
+            for a, b in pairwise(block):
+                last = a.text.rstrip()[-1]
+                if last in _SENTENCE_END:
+                    ends = True
+                elif b.text.lstrip()[:1].islower():
+                    wraps += 1
+            ends = ends or block[-1].text.rstrip()[-1] in _SENTENCE_END
+            if wraps >= 2 and ends:
+                for ln in block:
+                    if not ln.good:
+                        ln.good = True
+                        ln.linky = False
+                        ln.weight = min(ln.units, 80) / 6.0
+        i = max(end, i + 1)
 
 
 def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:

@@ -579,3 +579,29 @@ def test_prose_after_a_teaser_heading_goes() -> None:
     text = page(ARTICLE_DE, ["Teilen", "Drucken"], ["Das könnte Sie auch interessieren"], MORE_DE)
     out = strip_boilerplate(text, lang="de").splitlines()
     assert not any(line in out for line in MORE_DE)
+
+
+WRAPPED_EN = [
+    "The council met on Tuesday to discuss the state of the old bridge over",
+    "the river, which engineers say has been closed to lorries for three",
+    "years because its steel frame is rusting faster than anyone expected.",
+    "Repairs are planned for next spring.",
+]
+
+
+def test_hard_wrapped_paragraph_is_prose() -> None:
+    # each line alone is short and has no final punctuation; together they are a paragraph
+    text = page(ARTICLE_EN, ["Share this", "Tweet"], WRAPPED_EN, ["Privacy Policy", "Imprint"])
+    out = strip_boilerplate(text, lang="en").splitlines()
+    assert out == [*ARTICLE_EN, "", *WRAPPED_EN]
+
+
+def test_block_of_headlines_is_not_a_wrapped_paragraph() -> None:
+    headlines = [
+        "Council Approves New Budget After Long Debate On Schools",
+        "Storm Closes Three Roads In The North Of The County",
+        "Local Team Wins Cup Final For The First Time In Years",
+    ]
+    text = page(ARTICLE_EN, ["You may also like"], headlines)
+    out = strip_boilerplate(text, lang="en").splitlines()
+    assert not any(h in out for h in headlines)
