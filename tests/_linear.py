@@ -1,28 +1,74 @@
-"""Linear-time check on one long hostile input: 100 KB against 1 MB in the same test.
+"""The one timing check behind every linear-time test: time per character on a small
+input against one several times larger, measured in the same test on the same machine.
 
-Built on the timing helpers of ``tests/test_linear_time.py`` (which compares 20 KB
-with 200 KB for every public function); the step tests use it for the inputs that
-are hostile to their step in particular.
+A fixed time would fail on a slow or busy machine; a ratio fails only when the cost
+grows faster than the input. A failed comparison is measured again (up to ``attempts``
+times), because a busy machine can slow one measurement while a super-linear path
+fails every time. The garbage collector is paused while timing.
 """
 
 from __future__ import annotations
 
+import gc
+import time
 from collections.abc import Callable
 
-from tests.test_linear_time import LIMIT, _fill, _per_char
+#: time per character of the large input may be at most this many times that of the small
+LIMIT = 3.0
+#: absolute slack on the large input, in seconds: tiny times are all timer noise
+SLACK = 0.002
 
-SMALL = 100_000
-LARGE = 1_000_000
+
+def fill(unit: str, size: int) -> str:
+    """*unit* repeated to exactly *size* characters."""
+    return (unit * (size // len(unit) + 1))[:size]
 
 
-def assert_linear(func: Callable[[str], object], unit: str, tail: str = "") -> None:
-    """Time per character of *func* on ``unit`` repeated to 1 MB stays within LIMIT
-    times that on 100 KB (plus 2 ms of slack for timer noise)."""
-    small = _fill(unit, SMALL) + tail
-    large = _fill(unit, LARGE) + tail
+def per_char(func: Callable[[str], object], text: str, runs: int = 2) -> float:
+    """Best time per character of *func* on *text* over *runs* runs."""
+    best = float("inf")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(runs):
+            start = time.perf_counter()
+            func(text)
+            best = min(best, time.perf_counter() - start)
+    finally:
+        if enabled:
+            gc.enable()
+    return best / max(1, len(text))
+
+
+def assert_linear(
+    func: Callable[[str], object],
+    small: str,
+    large: str,
+    *,
+    limit: float = LIMIT,
+    attempts: int = 3,
+) -> None:
+    """Time per character of *func* on *large* stays within *limit* times that on *small*."""
     func(small)  # warm up caches and data loading
-    t_small = _per_char(func, small)
-    t_large = _per_char(func, large)
-    assert t_large <= LIMIT * t_small + 0.002 / len(large), (
-        f"time per character grows: {t_small * 1e9:.1f} ns -> {t_large * 1e9:.1f} ns"
+    t_small = t_large = 0.0
+    for _ in range(attempts):
+        t_small = per_char(func, small, 3)
+        t_large = per_char(func, large, 2)
+        if t_large <= limit * t_small + SLACK / max(1, len(large)):
+            return
+    raise AssertionError(
+        f"time per character grows: {t_small * 1e9:.1f} ns -> {t_large * 1e9:.1f} ns "
+        f"({len(small):,} -> {len(large):,} characters, {attempts} attempts)"
     )
+
+
+def assert_linear_unit(
+    func: Callable[[str], object],
+    unit: str,
+    *,
+    small: int = 100_000,
+    large: int = 1_000_000,
+    tail: str = "",
+) -> None:
+    """:func:`assert_linear` on *unit* repeated to *small* and *large* characters (+ *tail*)."""
+    assert_linear(func, fill(unit, small) + tail, fill(unit, large) + tail)

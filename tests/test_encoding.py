@@ -21,7 +21,7 @@ from newsnorm.encoding import (
     _candidate_lines,
     _fix_encoding_reference,
 )
-from tests._linear import assert_linear
+from tests._linear import assert_linear_unit
 from tests.conftest import SHARED
 from tests.strategies import any_text, newsy_text
 
@@ -420,4 +420,4 @@ HOSTILE = {
 @pytest.mark.slow
 @pytest.mark.parametrize(("unit", "tail"), list(HOSTILE.values()), ids=list(HOSTILE))
 def test_linear_time_on_hostile_input(unit: str, tail: str) -> None:
-    assert_linear(fix_encoding, unit, tail)  # one long line each
+    assert_linear_unit(fix_encoding, unit, tail=tail)  # one long line each

@@ -10,18 +10,18 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-import time
 from collections.abc import Callable
 
 import pytest
 import regex
 
 import newsnorm
+from tests._linear import assert_linear_unit
 
-SMALL = 20_000
+#: the small input; the large one is FACTOR times larger (both past the CPU caches'
+#: sweet spot, which alone can double the time per character of a tiny input)
+SMALL = 50_000
 FACTOR = 10
-#: time per character of the large input may be at most this many times that of the small one
-LIMIT = 3.0
 
 HOSTILE_UNITS = {
     "spaces": " ",
@@ -51,34 +51,8 @@ HOSTILE_UNITS = {
 }
 
 
-def _fill(unit: str, size: int) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
-
-
-def _per_char(func: Callable[[str], object], text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        start = time.perf_counter()
-        func(text)
-        best = min(best, time.perf_counter() - start)
-    return best / len(text)
-
-
-def _assert_linear(func: Callable[[str], object], unit: str, attempts: int = 3) -> None:
-    small = _fill(unit, SMALL)
-    large = _fill(unit, SMALL * FACTOR)
-    func(small)  # warm up caches and data loading
-    for _ in range(attempts):
-        t_small = _per_char(func, small)
-        t_large = _per_char(func, large)
-        # tiny absolute times are all noise: allow 2 ms of slack on the large input
-        if t_large <= LIMIT * t_small + 0.002 / len(large):
-            return
-        # a busy machine can slow one measurement; a super-linear path fails every time
-    raise AssertionError(
-        f"time per character grows: {t_small * 1e9:.1f} ns -> {t_large * 1e9:.1f} ns "
-        f"in {attempts} attempts"
-    )
+def _assert_linear(func: Callable[[str], object], unit: str) -> None:
+    assert_linear_unit(func, unit, small=SMALL, large=SMALL * FACTOR)
 
 
 FUNCTIONS: dict[str, Callable[[str], object]] = {

@@ -6,7 +6,6 @@ import functools
 import pickle
 import re
 import time
-from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -14,9 +13,9 @@ from hypothesis import strategies as st
 
 from newsnorm import QUOTE_STYLES, normalize_quotes
 from newsnorm.quotes import QUOTE_CHARS, style_for_language
+from tests._linear import assert_linear, fill
 from tests.strategies import QUOTE_CHARS as STRATEGY_QUOTE_CHARS
 from tests.strategies import any_text, newsy_text
-from tests.test_linear_time import LIMIT, _fill
 
 NB = "\u00a0"
 NNB = "\u202f"
@@ -491,7 +490,7 @@ def _news_text(size: int) -> str:
         "Die Ministerin sagte am Montag: \"Wir werden das 'prüfen'.\" Musk's Plattform "
         "nannte den Plan „unglaublich“, Harris' Team schwieg. Ein 27\" Monitor kostet 300 Euro.\n"
     )
-    return _fill(sentence, size)
+    return fill(sentence, size)
 
 
 #: text made only of marks costs a few microseconds per mark; these inputs are
@@ -499,32 +498,15 @@ def _news_text(size: int) -> str:
 HOSTILE = ["\"'", "„“«»", "'a", "a'b ", "''", '27" ', '"x 27" 27" 6\' ', "« ", "' \n"]
 
 
-def _best_per_char(func: Callable[[str], object], text: str, runs: int) -> float:
-    """Best of several runs: a busy machine slows single runs, rarely all of them."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        func(text)
-        best = min(best, time.perf_counter() - start)
-    return best / len(text)
-
-
-def _assert_linear(func: Callable[[str], object], small: str, large: str) -> None:
-    func(small)  # warm up
-    t_small = _best_per_char(func, small, 5)
-    t_large = _best_per_char(func, large, 3)
-    assert t_large <= LIMIT * t_small + 0.002 / len(large)
-
-
 @pytest.mark.parametrize("unit", HOSTILE)
 def test_linear_time_on_hostile_input(unit: str) -> None:
-    _assert_linear(
-        functools.partial(normalize_quotes, style="fr"), _fill(unit, 5_000), _fill(unit, 50_000)
+    assert_linear(
+        functools.partial(normalize_quotes, style="fr"), fill(unit, 20_000), fill(unit, 200_000)
     )
 
 
 def test_linear_time_on_news_text() -> None:
-    _assert_linear(
+    assert_linear(
         functools.partial(normalize_quotes, style="de"),
         _news_text(100_000),
         _news_text(1_000_000),

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsnorm import normalize_whitespace
 from newsnorm.whitespace import _normalize_whitespace_reference
-from tests._linear import assert_linear
+from tests._linear import assert_linear_unit
 from tests.strategies import BREAK_CHARS, SPACE_CHARS, any_text, newsy_text
 
 CASES = [
@@ -122,4 +122,4 @@ def test_no_break_spaces_survive_inside_a_line(text: str) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("unit", [" \u00a0", "a\u2003\u202f \r\n"])
 def test_linear_time_on_hostile_input(unit: str) -> None:
-    assert_linear(normalize_whitespace, unit)
+    assert_linear_unit(normalize_whitespace, unit)
