@@ -205,6 +205,10 @@ class _Output:
             fd, self._tmp = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".part", dir=directory
             )
+            # mkstemp makes the file private (0600); give it the mode a plain open() would
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self._tmp, 0o666 & ~umask)
             self.stream = os.fdopen(fd, "wb")
 
     def commit(self) -> None:

@@ -75,6 +75,14 @@ def test_output_file_and_refusal_to_overwrite_input(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt", "out.txt"]
 
 
+def test_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    assert run("-", "-o", str(out), stdin=GOOD.encode()).returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 def test_invalid_utf8_is_reported_with_byte_offset(tmp_path: Path) -> None:
     src = tmp_path / "bad.txt"
     src.write_bytes(b"Gr\xfc\xdfe aus Berlin")
