@@ -105,6 +105,8 @@ _WEAK_EVIDENCE = frozenset(
 )
 #: A line of a hard-wrapped paragraph has at least this many words (its last line aside).
 _WRAP_WORDS = 6
+#: At most this many lines under an author-box heading outside the body belong to the box.
+_MAX_BIO = 3
 #: The longest list a line ending in a colon can announce.
 _MAX_LIST = 60
 #: A numbered list has at least this many items, each at most _NUMBERED_GAP lines after the last.
@@ -854,6 +856,21 @@ def _teaser_context(
     return bad_p and bad_n
 
 
+def _is_bio(lines: list[_Line], i: int, next_of: dict[int, int]) -> bool:
+    """A name line and a bio under it that starts with the name ('Jane Doe' / 'Jane Doe is …')."""
+    ln = lines[i]
+    if not 2 <= ln.words <= 4 or ln.end_punct or ln.good:
+        return False
+    name = ln.text.strip()
+    if not all(w[:1].isupper() for w in name.split()):
+        return False
+    nxt = next_of.get(i)
+    if nxt is None or lines[nxt].reason is not None or not lines[nxt].good:
+        return False
+    bio = lines[nxt].text.strip()
+    return bio.startswith(name + " ") and bio[len(name) + 1 : len(name) + 2].islower()
+
+
 def _credit_at(raw: str, key: str, lex: _Lexicon) -> int:
     """Where a picture credit at the end of the line *raw* starts (offset in it), or -1.
 
@@ -1206,6 +1223,27 @@ def _find(
                 nxt.reason = "teaser block"
             taken += 1
             j = next_of.get(j)
+
+    # -- 4b. author boxes outside the body: the heading and the bio under it
+    if has_body:
+        for i in content:
+            ln = lines[i]
+            if ln.category != "about" or ln.reason is None or in_body[i]:
+                continue
+            j = next_of.get(i)
+            taken = 0
+            while j is not None and taken < _MAX_BIO and not in_body[j]:
+                if lines[j].reason is None:
+                    lines[j].reason = "author box"
+                taken += 1
+                j = next_of.get(j)
+        for i in content:
+            ln = lines[i]
+            if ln.reason is None and not in_body[i] and _is_bio(lines, i, next_of):
+                ln.reason = "author box"
+                nxt = next_of[i]
+                if lines[nxt].reason is None:
+                    lines[nxt].reason = "author box"
 
     # lines of a list that a line ending in a colon announces ("Die Termine:")
     listed = _announced_lists(lines)

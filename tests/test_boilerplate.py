@@ -605,3 +605,34 @@ def test_block_of_headlines_is_not_a_wrapped_paragraph() -> None:
     text = page(ARTICLE_EN, ["You may also like"], headlines)
     out = strip_boilerplate(text, lang="en").splitlines()
     assert not any(h in out for h in headlines)
+
+
+BIO_DE = (
+    "Erika Muster leitet das Ressort Wirtschaft. Sie studierte Volkswirtschaft in Köln und "
+    "schreibt seit zehn Jahren über Energie."
+)
+
+
+def test_author_box_heading_takes_the_bio_under_it() -> None:
+    # the author box stands above the article, apart from it (a link row between)
+    text = page(["Über die Autorin"], [BIO_DE], ["Zur Artikelübersicht", "Teilen"], ARTICLE_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons["Über die Autorin"] == "author box"
+    assert reasons[BIO_DE] == "author box"
+    assert strip_boilerplate(text, lang="de").splitlines() == ARTICLE_DE
+
+
+def test_name_line_and_bio_above_the_body_go() -> None:
+    text = page(["Erika Muster"], [BIO_DE], ["Zur Artikelübersicht", "Teilen"], ARTICLE_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons["Erika Muster"] == reasons[BIO_DE] == "author box"
+
+
+def test_name_and_sentence_inside_the_body_stay() -> None:
+    name = "Erika Muster"
+    sentence = (
+        "Erika Muster sagte, die Stadt müsse jetzt handeln, und forderte mehr Geld für die "
+        "Schulen im Norden."
+    )
+    text = page(ARTICLE_DE[:2], [name], [sentence], ARTICLE_DE[2:])
+    assert strip_boilerplate(text, lang="de") == text
