@@ -1241,9 +1241,9 @@ def _find(
             ln = lines[i]
             if ln.reason is None and not in_body[i] and _is_bio(lines, i, next_of):
                 ln.reason = "author box"
-                nxt = next_of[i]
-                if lines[nxt].reason is None:
-                    lines[nxt].reason = "author box"
+                bio = next_of[i]
+                if lines[bio].reason is None:
+                    lines[bio].reason = "author box"
 
     # lines of a list that a line ending in a colon announces ("Die Termine:")
     listed = _announced_lists(lines)
