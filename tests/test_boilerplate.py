@@ -159,6 +159,8 @@ REMOVED_CASES = [
     ("de", "Autoreninfo", "author box"),
     ("de", "Artikel und Videos zum Thema", "teaser heading"),
     ("en", "Proudly powered by WordPress", "footer link"),
+    ("en", "House rules", "comment widget"),
+    ("en", "PDF version", "share buttons"),
 ]
 
 
