@@ -159,6 +159,12 @@ _CODE = regex.compile(r"\w\(|\s=\s|\w=\w|\w_\w|\w\.\w+\(|^\s*+(?:\$|#|//|>>>|--)
 _DIGIT = regex.compile(r"\d")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _NON_LATIN = regex.compile(r"[^\p{Latin}\P{L}]")
+# cheap exact shortcuts for both: no CJK character lies below _CJK_FIRST, and
+# below _LATIN_END only the characters of _NON_LATIN_LOW are non-Latin letters
+# (tests/test_boilerplate.py checks both against the regex module's tables)
+_CJK_FIRST = "\u2e80"
+_LATIN_END = "\u0250"
+_NON_LATIN_LOW = tuple(chr(c) for c in range(0x250) if _NON_LATIN.match(chr(c)))
 _DATE = regex.compile(
     r"(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|"
     r"\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4})"
@@ -425,7 +431,9 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     """
     key = _key(stripped)
     words = len(stripped.split())
-    cjk = len(_CJK.findall(stripped)) if not stripped.isascii() else 0
+    ascii_only = stripped.isascii()
+    top = "\0" if ascii_only else max(stripped)
+    cjk = len(_CJK.findall(stripped)) if top >= _CJK_FIRST else 0
     units = words + cjk // 2
     last = stripped[-1]
     end_punct = last in _END_PUNCT
@@ -442,7 +450,11 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     stop_ok = True
     # function words are checked on Latin-script lines only (a misdetected
     # language must not turn Korean or Russian prose into "keywords")
-    latin = stripped.isascii() or _NON_LATIN.search(stripped) is None
+    latin = (
+        ascii_only
+        or (top < _LATIN_END and not any(c in stripped for c in _NON_LATIN_LOW))
+        or _NON_LATIN.search(stripped) is None
+    )
     if lex.stopwords and units >= 4 and latin:
         low = stripped.casefold().split()
         stop_ok = sum(map(lex.stopwords.__contains__, low)) >= max(1, len(low) // 12)

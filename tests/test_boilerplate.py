@@ -638,3 +638,12 @@ def test_name_and_sentence_inside_the_body_stay() -> None:
     )
     text = page(ARTICLE_DE[:2], [name], [sentence], ARTICLE_DE[2:])
     assert strip_boilerplate(text, lang="de") == text
+
+
+def test_script_shortcuts_agree_with_the_patterns() -> None:
+    from newsnorm import boilerplate as bp
+
+    assert not any(bp._CJK.match(chr(c)) for c in range(ord(bp._CJK_FIRST)))
+    assert bp._CJK.match(bp._CJK_FIRST)
+    low = {chr(c) for c in range(ord(bp._LATIN_END)) if bp._NON_LATIN.match(chr(c))}
+    assert low == set(bp._NON_LATIN_LOW)
