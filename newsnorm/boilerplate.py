@@ -122,8 +122,6 @@ _FIRST_SHARE = 0.6
 # Removals that end the article for good: prose after them is no part of it.
 _HARD_END = frozenset(
     {
-        "teaser heading",
-        "teaser block",
         "comment widget",
         "footer link",
         "author box",
@@ -131,6 +129,8 @@ _HARD_END = frozenset(
         "subscription prompt",
     }
 )
+#: A teaser heading with one to this many lines under it, then prose: a box inside the article.
+_INLINE_TEASER = 3
 # Removed lines that may sit between the headline and the body (a byline row).
 _HEAD_FURNITURE = frozenset(
     {
@@ -1302,17 +1302,29 @@ def _find(
     if body_end < len(lines):
         tail_reason = "page footer"
         stopped = False
-        hard_end = False  # a teaser, comment, footer or author-box block has begun
+        hard_end = False  # a comment, footer or author-box block has begun
+        since_teaser = -1  # lines since the last teaser heading (-1: none yet)
         pending: list[int] = []  # lines without evidence that wait for more prose
         for i in content:
             if i < body_end:
                 continue
             ln = lines[i]
-            if ln.category in _MARKERS or ln.reason in _HARD_END:
+            if since_teaser >= 0:
+                since_teaser += 1
+            if ln.category == "related" or ln.reason == "teaser heading":
+                since_teaser = 0
+            elif ln.category in _MARKERS or ln.reason in _HARD_END:
                 hard_end = True
-            elif stopped and not hard_end and ln.reason is None and ln.good:
-                # two paragraphs in a row after a table or a share row, with no
-                # teaser, comment or footer block before them: the article goes on
+            elif (
+                stopped
+                and not hard_end
+                and (since_teaser < 0 or 2 <= since_teaser <= _INLINE_TEASER + 1)
+                and ln.reason is None
+                and ln.good
+            ):
+                # three paragraphs in a row after a table, a share row or a
+                # small "see also" box (a teaser heading and a teaser or two),
+                # before any comment or footer block: the article goes on
                 n = next_of.get(i)
                 nn = next_of.get(n) if n is not None else None
                 if (
@@ -1324,6 +1336,7 @@ def _find(
                     and lines[nn].reason is None
                 ):
                     stopped = False
+                    since_teaser = -1
                     pending.clear()
             if not stopped:
                 glued = i > 0 and not lines[i - 1].blank and lines[i - 1].reason is None

@@ -647,3 +647,13 @@ def test_script_shortcuts_agree_with_the_patterns() -> None:
     assert bp._CJK.match(bp._CJK_FIRST)
     low = {chr(c) for c in range(ord(bp._LATIN_END)) if bp._NON_LATIN.match(chr(c))}
     assert low == set(bp._NON_LATIN_LOW)
+
+
+def test_article_goes_on_after_a_small_see_also_box() -> None:
+    box = ["Lesen Sie auch", "Schulen: Sanierung verzögert sich"]
+    text = page(ARTICLE_DE, ["Teilen"], box, MORE_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in MORE_DE:
+        assert line in out
+    assert not any(line in out for line in box)
+    assert "Impressum" not in out
