@@ -657,3 +657,22 @@ def test_article_goes_on_after_a_small_see_also_box() -> None:
         assert line in out
     assert not any(line in out for line in box)
     assert "Impressum" not in out
+
+
+ARTICLE_FR = [
+    "Le conseil municipal a adopté mardi soir le nouveau budget après un long débat sur le coût "
+    "de la rénovation des écoles.",
+    "Selon la mairie, les travaux coûteront bien plus cher que prévu, et le trésorier a averti "
+    "que la ville devrait emprunter.",
+    "Au final, trente et un élus ont voté pour le projet, douze contre, et trois se sont "
+    "abstenus lors du vote.",
+    "Les travaux doivent commencer au printemps prochain et durer au moins deux ans, a précisé "
+    "le maire.",
+]
+
+
+@pytest.mark.parametrize(("lang", "label"), [("fr", "Publicité"), ("es", "Publicidad")])
+def test_ad_label_inside_the_article_does_not_end_it(lang: str, label: str) -> None:
+    text = page(ARTICLE_FR[:2], [label], ARTICLE_FR[2:])
+    removals = find_boilerplate(text, lang=lang)
+    assert [(r.text, r.reason) for r in removals] == [(label, "ad label")]
