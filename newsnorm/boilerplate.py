@@ -802,8 +802,8 @@ def _announced_lists(lines: list[_Line]) -> list[bool]:
     return listed
 
 
-# a numbered list item: "1) …", "2. …", "10) …" (the number, then text)
-_NUMBERED = re.compile(r"(\d{1,3})[.)]\s+\S")
+# a numbered list item: "1) …", "2. …", "10) …", "3.Wort" (the number, then text)
+_NUMBERED = re.compile(r"(\d{1,3})[.)](?:\s+\S|[^\W\d_])")
 
 
 def _numbered_lists(lines: list[_Line], listed: list[bool]) -> None:

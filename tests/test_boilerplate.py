@@ -676,3 +676,10 @@ def test_ad_label_inside_the_article_does_not_end_it(lang: str, label: str) -> N
     text = page(ARTICLE_FR[:2], [label], ARTICLE_FR[2:])
     removals = find_boilerplate(text, lang=lang)
     assert [(r.text, r.reason) for r in removals] == [(label, "ad label")]
+
+
+def test_numbered_contents_without_spaces_stay() -> None:
+    toc = ["1.Was der Rat beschlossen hat", "2.Was die Schulen bekommen", "3.Wie es weitergeht"]
+    text = page(MENU_DE, ["Inhaltsverzeichnis"], toc, ARTICLE_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in toc)
