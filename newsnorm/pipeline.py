@@ -25,7 +25,7 @@ from typing import Any
 
 from newsnorm._check import check_choice, ensure_str, replace_surrogates
 from newsnorm._data import LANGUAGES
-from newsnorm.boilerplate import LEVELS, apply_removals, find_boilerplate
+from newsnorm.boilerplate import LEVELS, _split, apply_removals, find_boilerplate
 from newsnorm.encoding import fix_encoding
 from newsnorm.langid import detect_language, supported_languages
 from newsnorm.quotes import QUOTE_STYLES, normalize_quotes, style_for_language
@@ -135,6 +135,12 @@ class Normalizer:
             "min_score": self.min_score,
         }
 
+    def _quote_style(self, lang: str | None) -> str | None:
+        """The quote style to apply for a document in *lang* (``None``: leave quotes)."""
+        if self.quotes == "auto":
+            return style_for_language(lang)
+        return self.quotes
+
     def __call__(self, text: str) -> Normalized:
         """Normalize one document."""
         ensure_str(text, "normalize")
@@ -170,15 +176,18 @@ class Normalizer:
         boilerplate_input: str | None = None
         if self.boilerplate:
             boilerplate_input = text
-            removed = tuple(
-                find_boilerplate(
-                    text,
-                    lang=lang,
-                    level=self.boilerplate_level,
-                    keep_headline=self.keep_headline,
-                    keep_captions=self.keep_captions,
-                )
+            # Decide on the text as the quote step will leave it (same lines, other quote
+            # marks), so that a second run over the output decides the same way.
+            style = self._quote_style(lang)
+            view = normalize_quotes(text, style=style) if style is not None else text
+            found = find_boilerplate(
+                view,
+                lang=lang,
+                level=self.boilerplate_level,
+                keep_headline=self.keep_headline,
+                keep_captions=self.keep_captions,
             )
+            removed = tuple(found) if view == text else _map_removals(found, view, text)
             stripped = apply_removals(text, removed) if removed else text
             record("boilerplate", text, stripped)
             text = stripped
@@ -190,7 +199,7 @@ class Normalizer:
                 lang, lang_score = guess.lang, guess.score
 
         if self.quotes is not None:
-            style = style_for_language(lang) if self.quotes == "auto" else self.quotes
+            style = self._quote_style(lang)
             if style is not None:
                 quoted = normalize_quotes(text, style=style)
                 record("quotes", text, quoted)
@@ -215,6 +224,31 @@ class Normalizer:
             steps=tuple(steps),
             boilerplate_input=boilerplate_input,
         )
+
+
+def _map_removals(found: list[Removal], view: str, text: str) -> tuple[Removal, ...]:
+    """Carry removals found on *view* (the text with normalized quotes) over to *text*.
+
+    Both have the same lines; only quote marks (and, for ``fr``, the no-break spaces
+    inside guillemets) differ. A removal keeps its distance from its line's start and
+    end. A line tail whose beginning does not correspond exactly is kept, not removed
+    (conservative).
+    """
+    view_lines = _split(view)
+    text_lines = _split(text)
+    mapped: list[Removal] = []
+    for removal in found:
+        v_start, v_end, _ = view_lines[removal.line - 1]
+        t_start, t_end, _ = text_lines[removal.line - 1]
+        start = t_start + (removal.start - v_start)
+        end = t_end - (v_end - removal.end)
+        if not t_start <= start <= end <= t_end:
+            continue
+        if start > t_start and text[t_start:start] != view[v_start : removal.start]:
+            continue
+        piece = text[start:end]
+        mapped.append(Removal(start, end, piece, removal.line, removal.reason, removal.kind))
+    return tuple(mapped)
 
 
 def normalize(

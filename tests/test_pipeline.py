@@ -147,6 +147,29 @@ def test_detected_language_without_flag_data_is_not_an_error() -> None:
     assert result.text == text
 
 
+@pytest.mark.parametrize("quotes", ["fr", "de", "ascii", "auto"])
+def test_quote_style_does_not_change_boilerplate_decisions(quotes: str) -> None:
+    # found by fuzzing: the boilerplate step decided on straight quotes, a second run on
+    # the typographic ones of the output removed the last line
+    text = 'um Ias wiehen das wieder." Geht\'s?\nLcs?\nau’agseh "Wir ehen das wieder." Geht\'s?\nLc'
+    once = normalize(text, lang="en", quotes=quotes, boilerplate_level="aggressive")
+    twice = normalize(once.text, lang="en", quotes=quotes, boilerplate_level="aggressive")
+    assert twice.text == once.text
+    assert twice.removed == ()
+
+
+def test_removals_found_on_quoted_text_point_into_the_input() -> None:
+    text = (
+        'zum Inhalt\nEr sagte: "Das ist gut." Dann ging er nach Hause und schlief sofort ein, '
+        'denn es war spät.\nLesen Sie auch:\n"Kommentare"'
+    )
+    result = normalize(text, lang="de", quotes="fr")
+    assert result.boilerplate_input is not None
+    for removal in result.removed:
+        assert result.boilerplate_input[removal.start : removal.end] == removal.text
+    assert "zum Inhalt" in [r.text for r in result.removed]
+
+
 def test_empty_text() -> None:
     result = normalize("")
     assert result.text == ""
