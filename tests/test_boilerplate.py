@@ -683,3 +683,23 @@ def test_numbered_contents_without_spaces_stay() -> None:
     text = page(MENU_DE, ["Inhaltsverzeichnis"], toc, ARTICLE_DE)
     out = strip_boilerplate(text, lang="de").splitlines()
     assert all(line in out for line in toc)
+
+
+def _spans_by_splitlines(text: str) -> list[tuple[int, int, int]]:
+    from newsnorm import boilerplate as bp
+
+    spans: list[tuple[int, int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        nxt = pos + len(line)
+        end = nxt - 2 if line.endswith("\r\n") else (nxt - 1 if line[-1] in bp._BREAKS else nxt)
+        spans.append((pos, end, nxt))
+        pos = nxt
+    return spans or [(0, 0, 0)]
+
+
+@given(st.text(alphabet="ab \n\r\u2028", max_size=12) | any_text)
+def test_line_spans_match_splitlines(text: str) -> None:
+    from newsnorm import boilerplate as bp
+
+    assert bp._split(text) == _spans_by_splitlines(text)
