@@ -66,6 +66,12 @@ def main(argv: list[str] | None = None) -> int:
                 found = re.search(r"=== Uncaught Python exception: ===\n(.+)", proc.stderr)
                 kind = found.group(1)[:160] if found else f"exit {proc.returncode}"
                 failures[kind] += 1
+                # libFuzzer names corpus files and crash artifacts by the input's SHA-1: drop
+                # the failing input from the corpus, or every restart fails on loading it
+                for artifact in re.findall(
+                    r"Test unit written to \S*crash-([0-9a-f]{40})", proc.stderr
+                ):
+                    (corpus / artifact).unlink(missing_ok=True)
     print(
         f"{args.harness}: {args.minutes:.0f} min, {runs} runs, about {executions} executions, "
         f"{sum(failures.values())} crashes, {len(failures)} distinct"
