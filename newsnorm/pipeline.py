@@ -231,8 +231,8 @@ def _map_removals(found: list[Removal], view: str, text: str) -> tuple[Removal, 
 
     Both have the same lines; only quote marks (and, for ``fr``, the no-break spaces
     inside guillemets) differ. A removal keeps its distance from its line's start and
-    end. A line tail whose beginning does not correspond exactly is kept, not removed
-    (conservative).
+    end. A line tail (a credit) that is not the very same text in both is kept, not
+    removed (conservative).
     """
     view_lines = _split(view)
     text_lines = _split(text)
@@ -240,13 +240,17 @@ def _map_removals(found: list[Removal], view: str, text: str) -> tuple[Removal, 
     for removal in found:
         v_start, v_end, _ = view_lines[removal.line - 1]
         t_start, t_end, _ = text_lines[removal.line - 1]
-        start = t_start + (removal.start - v_start)
         end = t_end - (v_end - removal.end)
+        if removal.kind == "line":
+            start = t_start + (removal.start - v_start)
+        else:  # a tail is measured from the line's end: quote marks before it may differ
+            start = end - (removal.end - removal.start)
         if not t_start <= start <= end <= t_end:
             continue
-        if start > t_start and text[t_start:start] != view[v_start : removal.start]:
-            continue
         piece = text[start:end]
+        if removal.kind != "line" and piece != removal.text:
+            # a line tail whose own quote marks changed: not the same piece, keep it
+            continue
         mapped.append(Removal(start, end, piece, removal.line, removal.reason, removal.kind))
     return tuple(mapped)
 

@@ -170,6 +170,22 @@ def test_removals_found_on_quoted_text_point_into_the_input() -> None:
     assert "zum Inhalt" in [r.text for r in result.removed]
 
 
+def test_credit_tail_after_changed_quote_marks_is_mapped_back() -> None:
+    # found by fuzzing: `''` becomes one mark, so a tail is placed from the line's end
+    text = (
+        "Der Bundestag hat am Freitag nach langer Debatte ein neues Gesetz beschlossen.\n\n"
+        "Der Minister ''gestern'' in Berlin. Foto: dpa\n\n"
+        "Die Opposition kritisierte das Verfahren scharf und kündigte eine Klage an."
+    )
+    once = normalize(text, lang="de", quotes="de")
+    assert once.boilerplate_input is not None
+    assert [(r.text, r.kind) for r in once.removed] == [(" Foto: dpa", "tail")]
+    (tail,) = once.removed
+    assert once.boilerplate_input[tail.start : tail.end] == " Foto: dpa"
+    assert "Der Minister „gestern“ in Berlin.\n" in once.text
+    assert normalize(once.text, lang="de", quotes="de").text == once.text
+
+
 def test_empty_text() -> None:
     result = normalize("")
     assert result.text == ""
