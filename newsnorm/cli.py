@@ -27,7 +27,7 @@ import os
 import sys
 import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -536,9 +536,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (TypeError, ValueError) as exc:
         parser.error(str(exc))
     progress_on = args.progress if args.progress is not None else sys.stderr.isatty()
-    out = _Output(args.output)
+
+    def work(out: _Output) -> int:
+        return _run_jsonl(args, out, progress_on) if args.jsonl else _run_text(args, out)
+
+    return write_atomically(args.output, work, "no output file was written")
+
+
+def write_atomically(path: str | None, work: Callable[[_Output], int], nothing: str) -> int:
+    """Run *work* with an output (stdout, or *path* written atomically) and turn the ways a
+    run can end into exit statuses: *work*'s own status on success; 2 after a
+    :class:`FatalError` or when the reader of stdout goes away; 130 on Ctrl-C. On every
+    failure the temporary output file is removed, so no half-written output is left;
+    *nothing* says so in the log ("no output file was written")."""
+    out = _Output(path)
     try:
-        status = _run_jsonl(args, out, progress_on) if args.jsonl else _run_text(args, out)
+        status = work(out)
         out.commit()
     except FatalError as exc:
         out.discard()
@@ -546,7 +559,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FATAL
     except KeyboardInterrupt:
         out.discard()
-        log.error("interrupted; no output file was written")
+        log.error("interrupted; %s", nothing)
         return 130
     except BrokenPipeError:
         # the reader went away (e.g. `newsnorm big.jsonl | head`): stop quietly

@@ -939,14 +939,13 @@ def _read_record(raw: bytes, args: argparse.Namespace, where: str) -> tuple[str,
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``newsnorm review``; returns the exit status."""
     from newsnorm.cli import (
-        EXIT_FATAL,
         EXIT_OK,
         EXIT_RECORD_ERRORS,
-        FatalError,
         _configure_logging,
         _normalizer_options,
         _Output,
         _same_file,
+        write_atomically,
     )
     from newsnorm.pipeline import Normalizer
 
@@ -974,21 +973,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(exc))
     review = Review(normalizer=normalizer, sample=args.sample, top=args.top, seed=args.seed)
     progress_on = args.progress if args.progress is not None else sys.stderr.isatty()
-    out = _Output(args.output)
-    try:
+
+    def work(out: _Output) -> int:
         _read_inputs(args, review, progress_on)
         out.stream.write(review.html(title=args.title).encode("utf-8"))
-        out.commit()
-    except FatalError as exc:
-        out.discard()
-        log.error("%s", exc)
-        return EXIT_FATAL
-    except KeyboardInterrupt:
-        out.discard()
-        log.error("interrupted; no review page was written")
-        return 130
-    except BaseException:
-        out.discard()
-        raise
+        return EXIT_OK
+
+    status = write_atomically(args.output, work, "no review page was written")
+    if status != EXIT_OK:
+        return status
     log.info("%d documents reviewed, %d shown", review.documents, len(review.shown()))
     return EXIT_RECORD_ERRORS if review.errors else EXIT_OK
