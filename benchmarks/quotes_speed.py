@@ -14,33 +14,18 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _timing import interleaved, megabytes  # noqa: E402
+from _timing import interleaved, load_sample, megabytes  # noqa: E402
 
 from newsnorm import QUOTE_STYLES, normalize_quotes  # noqa: E402
 from newsnorm.quotes import _STYLES, QUOTE_CHARS, _apply, _split_paragraphs  # noqa: E402
 
 _DROP = str.maketrans("", "", QUOTE_CHARS)
-
-
-def load_sample(path: Path, sample_mb: float, seed: int) -> list[str]:
-    docs = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
-    random.Random(seed).shuffle(docs)
-    out: list[str] = []
-    size = 0
-    for doc in docs:
-        out.append(doc)
-        size += len(doc.encode("utf-8"))
-        if size >= sample_mb * 1e6:
-            break
-    return out
 
 
 def unsettled(docs: list[str], style: str) -> tuple[int, int]:

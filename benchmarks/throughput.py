@@ -14,8 +14,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,22 +23,9 @@ sys.path.insert(0, str(HERE))
 # measure this checkout, not whatever newsnorm is installed
 sys.path.insert(0, str(HERE.parent))
 
-from _timing import interleaved, megabytes  # noqa: E402
+from _timing import interleaved, load_sample, megabytes  # noqa: E402
 
 import newsnorm  # noqa: E402
-
-
-def load_sample(path: Path, sample_mb: float, seed: int) -> list[str]:
-    docs = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
-    random.Random(seed).shuffle(docs)
-    out: list[str] = []
-    size = 0
-    for doc in docs:
-        out.append(doc)
-        size += len(doc.encode("utf-8"))
-        if size >= sample_mb * 1e6:
-            break
-    return out
 
 
 def newsnorm_systems() -> dict[str, Callable[[str], object]]:
