@@ -16,9 +16,10 @@ from functools import lru_cache
 
 from newsnorm._data import data_path
 
-__all__ = ["FreqTable", "load_table"]
+__all__ = ["FreqTable", "load_rare_forms", "load_table"]
 
 TABLE_FILE = ("wordfreq", "zipf.bin.gz")
+RARE_FORMS_FILE = ("wordfreq", "rare_en_s_forms.txt")
 _MAGIC = b"NNZT1\n"
 
 
@@ -64,3 +65,14 @@ def load_table() -> FreqTable:
         pos += n_words
     index = dict(zip(words, range(n_words), strict=True))
     return FreqTable(langs=langs, words=words, index=index, columns=columns)
+
+
+@lru_cache(maxsize=1)
+def load_rare_forms() -> frozenset[str]:
+    """English -s forms too rare for the table ("blowflies"), from the same wordfreq data.
+
+    Each is English only and comes from an English-only base word; see
+    ``tools/build_freq_tables.py`` (``rare_s_forms``) for the exact rule.
+    """
+    text = data_path(*RARE_FORMS_FILE).read_text(encoding="utf-8")
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))

@@ -27,7 +27,7 @@ from typing import overload
 
 from newsnorm._check import check_choice, ensure_str
 from newsnorm._data import LANGUAGES, load_set
-from newsnorm._freq import FreqTable, load_table
+from newsnorm._freq import FreqTable, load_rare_forms, load_table
 from newsnorm.types import Flag
 
 __all__ = ["DEFAULT_MIN_SCORE", "flag_untranslated"]
@@ -46,6 +46,10 @@ MARGIN_MID = 1.05
 MARGIN_SLOPE = 2.6
 #: Log-odds per Zipf point of source frequency above 4 (common words are safer bets).
 LEVEL_WEIGHT = 0.35
+#: Log-odds of an English -s form too rare for the table but English only, from an English-only
+#: base word ("blowflies", "whodunnits"; ``data/wordfreq/rare_en_s_forms.txt``); a capitalised
+#: one takes off the case penalty (x MARGIN_SLOPE) as any other word.
+RARE_FORM_LOGIT = 2.4
 #: Extra margin needed by a capitalised word where the target capitalises only names.
 NAME_CASE_PENALTY = 2.0
 #: Extra margin needed by a capitalised word in German (loan nouns are capitalised too).
@@ -108,6 +112,7 @@ class _Pair:
     conjunctions: frozenset[str]
     polite: frozenset[str]
     office_titles: frozenset[str]
+    rare_forms: frozenset[str]
 
 
 def _lang_code(value: object, name: str) -> str:
@@ -158,6 +163,7 @@ def _pair(source: str, target: str) -> _Pair:
         load_set(target, "conjunctions"),
         load_set(target, "polite_determiners"),
         load_set(target, "office_titles"),
+        load_rare_forms() if source == "en" else frozenset(),
     )
 
 
@@ -170,8 +176,13 @@ _CONTEXT_EXCESS = max(
 )
 
 
-def _best_logit(zs: int, zt: int) -> float:
-    """The highest single-word log-odds a word can get (no case penalty, any context bonus)."""
+def _best_logit(zs: int, zt: int, rare: bool) -> float:
+    """The highest single-word log-odds a word can get (no case penalty, any context bonus).
+
+    *rare*: the word is one of the rare -s forms (not in the table).
+    """
+    if rare:
+        return RARE_FORM_LOGIT + _CONTEXT_EXCESS
     level = min(zs / 10.0, 6.0) - 4.0
     return MARGIN_SLOPE * ((zs - zt) / 10.0 - MARGIN_MID) + LEVEL_WEIGHT * level + _CONTEXT_EXCESS
 
@@ -182,6 +193,8 @@ def _may_run(lows: Sequence[str], i: int, pair: _Pair) -> bool:
         if 0 <= k < len(lows):
             word = lows[k]
             if word in pair.anchors or word in pair.joiners or word in pair.skip:
+                return True
+            if word in pair.rare_forms:
                 return True
     return False
 
@@ -327,7 +340,7 @@ class _Scorer:
             return None
         zs, zt = self.codes(tok.key)
         if zs == 0 and zt == 0:
-            return None
+            return self.rare_form_logit(tok, capital_ok=capital_ok)
         margin = (zs - zt) / 10.0
         if zs < MIN_SOURCE_ZIPF * 10 or margin < MIN_MARGIN:
             return None
@@ -337,6 +350,15 @@ class _Scorer:
         # very common source words are safer than rare ones at the same margin
         level = min(zs / 10.0, 6.0) - 4.0
         return MARGIN_SLOPE * (margin - mid) + LEVEL_WEIGHT * level
+
+    def rare_form_logit(self, tok: _Tok, *, capital_ok: bool) -> float | None:
+        """Log-odds of a word the table does not know: a rare English -s form, else None."""
+        if tok.key not in self.pair.rare_forms:
+            return None
+        logit = RARE_FORM_LOGIT
+        if tok.text[:1].isupper() and not (capital_ok and self.names_capitalised):
+            logit -= MARGIN_SLOPE * self.case_penalty
+        return logit
 
 
 def _adjacent(text: str, left: _Tok, right: _Tok) -> bool:
@@ -406,7 +428,7 @@ def flag_untranslated(
     pair = _pair(source, lang)
     parts, lows = _split_lower(text)
     # cheap check first: most texts hold no anchor word at all
-    if pair.anchors.isdisjoint(lows):
+    if pair.anchors.isdisjoint(lows) and pair.rare_forms.isdisjoint(lows):
         return []
     return _flag(text, _Tokens(text, parts, lows), pair, min_score, skip_quoted)
 
@@ -427,6 +449,9 @@ def _flag(
     scorer = _Scorer(text, pair, load_table())
     lows = tokens.lows
     hits = list(compress(range(len(lows)), map(pair.anchors.__contains__, lows)))
+    if not pair.rare_forms.isdisjoint(lows):
+        rare = compress(range(len(lows)), map(pair.rare_forms.__contains__, lows))
+        hits = sorted(hits + list(rare))
     # a word that cannot reach 0.5 on its own and has no run-able neighbour is left out early
     prune = min_score >= 0.5
     quoted = _quoted_spans(text) if skip_quoted else []
@@ -436,8 +461,10 @@ def _flag(
         if i <= done:
             continue
         # (a log-odds just below 0 still rounds to a score of 0.5, hence the small margin)
-        if prune and not _may_run(lows, i, pair) and _best_logit(*scorer.codes(lows[i])) < -0.001:
-            continue
+        if prune and not _may_run(lows, i, pair):
+            best = _best_logit(*scorer.codes(lows[i]), lows[i] in pair.rare_forms)
+            if best < -0.001:
+                continue
         flag, last = _flag_at(text, tokens, i, scorer, pair, quoted, min_score)
         done = max(done, last)
         if flag is not None and flag.score >= min_score:
@@ -514,6 +541,8 @@ def _flag_at(
         return None, i
     if _target_inflection(tok, scorer):
         return None, i
+    if tok.key in pair.rare_forms and _genitive_of_name(text, tokens, i):
+        return None, i
     logit = scorer.word_logit(tok, capital_ok=_sentence_start(text, tok.start))
     if logit is None:
         return None, i
@@ -577,9 +606,13 @@ def _flag_at(
         return Flag(start, end, text[start:end], pair.source, round(score, 4), reason), hi
     if len(run) == 1:
         zs, zt = scorer.codes(tok.key)
-        reason = (
-            f"{pair.source} word: zipf {pair.source} {zs / 10:.1f} vs {pair.target} {zt / 10:.1f}"
-        )
+        if zs == 0 and zt == 0:
+            reason = f"{pair.source} word: rare -s form of an English-only word"
+        else:
+            reason = (
+                f"{pair.source} word: zipf {pair.source} {zs / 10:.1f} vs "
+                f"{pair.target} {zt / 10:.1f}"
+            )
     elif quotation:
         # a sentence or clause of its own is a quotation, not a word left untranslated
         score_logit = QUOTE_LOGIT
@@ -627,6 +660,18 @@ def _listed_with_name(text: str, tokens: _Tokens, i: int, scorer: _Scorer) -> bo
         if _foreign_name(tokens[other], scorer):
             return True
     return False
+
+
+def _genitive_of_name(text: str, tokens: _Tokens, i: int) -> bool:
+    """A capitalised -s word right before a capitalised word: a name's genitive, "Iggys Album".
+
+    Applied to the rare forms only: their -s is then the target's genitive ending, not a plural.
+    """
+    tok = tokens[i]
+    if not _capitalised(tok) or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    return _adjacent(text, tok, after) and _capitalised(after)
 
 
 def _office_title(text: str, tokens: _Tokens, i: int, scorer: _Scorer) -> bool:

@@ -98,6 +98,9 @@ FLAGGED = [
     # a regional code counts as its language
     ("Viele Nutzer konnten initially den Stream nicht erreichen.", "de-CH", "en", ["initially"]),
     ("Viele Nutzer konnten initially den Stream nicht erreichen.", "de_AT", "en", ["initially"]),
+    # rare English plurals the frequency table does not hold (from rare_en_s_forms.txt)
+    ("Im Sommer summen Blowflies über dem Kompost.", "de", "en", ["Blowflies"]),
+    ("Am Strand bauten die Kinder Sandcastles und spielten.", "de", "en", ["Sandcastles"]),
 ]
 
 NOT_FLAGGED = [
@@ -131,6 +134,9 @@ NOT_FLAGGED = [
     # a title of office inside a longer name
     "Die Rede von Vice President Harris war kurz.",
     "Der Speaker of the House trat zurück.",
+    # a rare English -s form as the genitive of a name, and rare words that are no -s forms
+    "Wir hörten Sandcastles Debütalbum am Abend.",
+    "Die Unruhen in Knowsley begannen am Freitagabend.",
     # German inflection of a word that looks English
     "Beteiligt an der Ausarbeitung des Plans waren viele.",
     # a whole English sentence is a quotation, not a leftover
@@ -185,6 +191,15 @@ def test_offsets_with_case_changing_letters(text: str) -> None:
     flags = flag_untranslated(text, lang="de")
     assert [f.token for f in flags] == ["initially"]
     assert all(text[f.start : f.end] == f.token for f in flags)
+
+
+def test_rare_form_reason_and_source() -> None:
+    text = "Im Sommer summen Blowflies über dem Kompost."
+    (flag,) = flag_untranslated(text, lang="de")
+    assert flag.reason == "en word: rare -s form of an English-only word"
+    assert 0.5 <= flag.score < 0.9  # capitalised: a noun slot, but could be a name
+    # the rare forms are English: no other source language uses them
+    assert flag_untranslated("Sie sagte, die blowflies seien schuld.", lang="en", source="de") == []
 
 
 def test_flag_fields() -> None:

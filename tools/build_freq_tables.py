@@ -1,8 +1,8 @@
 """Build newsnorm's compact word-frequency table from wordfreq 3.1.1.
 
     pip install wordfreq==3.1.1
-    python tools/build_freq_tables.py            # writes newsnorm/data/wordfreq/zipf.bin.gz
-    python tools/build_freq_tables.py --check    # rebuild in memory, compare with the shipped file
+    python tools/build_freq_tables.py            # writes zipf.bin.gz and rare_en_s_forms.txt
+    python tools/build_freq_tables.py --check    # rebuild in memory, compare with the shipped files
 
 The table is derived from the ``large`` word lists of wordfreq 3.1.1 (data
 © Robyn Speer and contributors, CC BY-SA 4.0; see
@@ -21,6 +21,10 @@ File layout (gzip, mtime 0, so a rebuild is byte-identical):
     one column of n_words bytes per language, in <langs> order (Zipf x 10)
 
 Words are sorted by their highest Zipf value (descending), then by the word.
+
+A second file, ``rare_en_s_forms.txt``, lists English -s forms too rare for the
+table (plural nouns such as "blowflies", "whodunnits"; see :func:`rare_s_forms`),
+one per line, sorted.
 """
 
 from __future__ import annotations
@@ -39,7 +43,18 @@ LANGS = ("de", "en", "fr", "es", "it", "nl")
 THRESHOLDS = {"en": 2.5, "de": 3.0, "fr": 3.0, "es": 3.0, "it": 3.0, "nl": 3.0}
 WORDFREQ_VERSION = "3.1.1"
 MAGIC = b"NNZT1\n"
-OUT = Path(__file__).resolve().parent.parent / "newsnorm" / "data" / "wordfreq" / "zipf.bin.gz"
+DATA = Path(__file__).resolve().parent.parent / "newsnorm" / "data" / "wordfreq"
+OUT = DATA / "zipf.bin.gz"
+RARE_OUT = DATA / "rare_en_s_forms.txt"
+#: Rare -s forms: English Zipf at least this (the lowest wordfreq lists) ...
+RARE_MIN = 1.0
+#: ... and at least this much above the form's Zipf in each of the other five languages;
+RARE_MARGIN = 1.0
+#: the base word must be more common than the form in English, and at least this much more
+#: common in English than in each of the other five languages.
+BASE_MARGIN = 0.5
+#: Shortest form kept (shorter ones are mostly abbreviations and names).
+RARE_MIN_LEN = 5
 
 _WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -62,9 +77,66 @@ def _zipf_lists() -> dict[str, dict[str, float]]:
     return out
 
 
-def build() -> bytes:
+def _english_margin(word: str, lists: dict[str, dict[str, float]]) -> float:
+    """How much more common *word* is in English than in the most using other language."""
+    zipf = lists["en"].get(word, 0.0)
+    return zipf - max(lists[lang].get(word, 0.0) for lang in LANGS if lang != "en")
+
+
+def _bases(word: str) -> list[str]:
+    """The words an English -s form can come from: "flies" <- "fly", "boxes" <- "box"."""
+    if word.endswith(("ss", "us", "is")) or not word.endswith("s"):
+        return []
+    bases = [word[:-1]]
+    if word.endswith("es"):
+        bases.append(word[:-2])
+    if word.endswith("ies"):
+        bases.append(word[:-3] + "y")
+    return bases
+
+
+def rare_s_forms(lists: dict[str, dict[str, float]]) -> list[str]:
+    """English -s forms below the table's English threshold that are English only.
+
+    A form is kept if it is a plain ASCII word of ``RARE_MIN_LEN`` letters or more, has
+    English Zipf >= ``RARE_MIN`` but below ``THRESHOLDS["en"]``, is ``RARE_MARGIN`` above
+    each other language, and one of its bases ("blowfly" for "blowflies") is more common
+    in English than the form and ``BASE_MARGIN`` above each other language: a plural (or
+    third person) of an English word that the other languages do not use.
+    """
+    english = lists["en"]
+    limit = THRESHOLDS["en"]
+    out = []
+    for word, zipf in english.items():
+        if not (RARE_MIN <= zipf < limit and len(word) >= RARE_MIN_LEN):
+            continue
+        if not (word.isascii() and word.isalpha()):
+            continue
+        if _english_margin(word, lists) < RARE_MARGIN:
+            continue
+        if any(
+            english.get(base, 0.0) > zipf and _english_margin(base, lists) >= BASE_MARGIN
+            for base in _bases(word)
+        ):
+            out.append(word)
+    return sorted(out)
+
+
+def build_rare(lists: dict[str, dict[str, float]] | None = None) -> bytes:
+    """The rare-forms file's bytes (deterministic)."""
+    words = rare_s_forms(lists if lists is not None else _zipf_lists())
+    head = (
+        "# English -s forms too rare for zipf.bin.gz (plural nouns such as 'blowflies').\n"
+        f"# Derived from wordfreq {WORDFREQ_VERSION} (CC BY-SA 4.0, see LICENSE-wordfreq.txt)\n"
+        "# by tools/build_freq_tables.py; do not edit by hand, rebuild.\n"
+    )
+    return (head + "\n".join(words) + "\n").encode("utf-8")
+
+
+def build(lists: dict[str, dict[str, float]] | None = None) -> bytes:
     """The table file's bytes (deterministic)."""
-    lists = _zipf_lists()
+    if lists is None:
+        lists = _zipf_lists()
     best: dict[str, float] = {}
     for lang in LANGS:
         limit = THRESHOLDS[lang]
@@ -96,14 +168,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare with the shipped file")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    data = build()
+    lists = _zipf_lists()
+    files = {args.out: build(lists), args.out.parent / RARE_OUT.name: build_rare(lists)}
     if args.check:
-        same = args.out.is_file() and args.out.read_bytes() == data
-        print("up to date" if same else f"{args.out} differs from a fresh build")
-        return 0 if same else 1
+        stale = [p for p, data in files.items() if not (p.is_file() and p.read_bytes() == data)]
+        for path in stale:
+            print(f"{path} differs from a fresh build")
+        if not stale:
+            print("up to date")
+        return 1 if stale else 0
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
-    print(f"wrote {args.out} ({len(data):,} bytes)")
+    for path, data in files.items():
+        path.write_bytes(data)
+        print(f"wrote {path} ({len(data):,} bytes)")
     return 0
 
 
