@@ -288,6 +288,10 @@ class _Tokens(Sequence[_Tok]):
         self.ends: list[int] = ends[1::2]
         self._made: dict[int, _Tok] = {}
 
+    def text_of(self, index: int) -> str:
+        """The text of token *index* (no token object made)."""
+        return self.text[self.starts[index] : self.ends[index]]
+
     def __len__(self) -> int:
         return len(self.lows)
 
@@ -367,15 +371,16 @@ def _adjacent(text: str, left: _Tok, right: _Tok) -> bool:
     return 0 < len(gap) <= 2 and gap.strip(" \u00a0") == ""
 
 
-def _compound(text: str, tokens: Sequence[_Tok], i: int) -> tuple[int, int] | None:
+def _compound(text: str, tokens: _Tokens, i: int) -> tuple[int, int] | None:
     """Token index range of the hyphenated compound around token *i*, or None."""
+    starts, ends = tokens.starts, tokens.ends
     lo = i
     stop = max(0, i - MAX_RUN)
-    while lo > stop and text[tokens[lo - 1].end : tokens[lo].start] == "-":
+    while lo > stop and text[ends[lo - 1] : starts[lo]] == "-":
         lo -= 1
     hi = i
     stop = min(len(tokens) - 1, i + MAX_RUN)
-    while hi < stop and text[tokens[hi].end : tokens[hi + 1].start] == "-":
+    while hi < stop and text[ends[hi] : starts[hi + 1]] == "-":
         hi += 1
     if lo == hi:
         return None
@@ -430,7 +435,8 @@ def flag_untranslated(
     # cheap check first: most texts hold no anchor word at all
     if pair.anchors.isdisjoint(lows) and pair.rare_forms.isdisjoint(lows):
         return []
-    return _flag(text, _Tokens(text, parts, lows), pair, min_score, skip_quoted)
+    tokens = _Tokens(text, parts, lows)
+    return _flag(text, tokens, pair, _candidates(tokens, pair), min_score, skip_quoted)
 
 
 def _split_lower(text: str) -> tuple[list[str], list[str]]:
@@ -444,14 +450,16 @@ def _split_lower(text: str) -> tuple[list[str], list[str]]:
 
 
 def _flag(
-    text: str, tokens: _Tokens, pair: _Pair, min_score: float, skip_quoted: bool
+    text: str,
+    tokens: _Tokens,
+    pair: _Pair,
+    hits: list[int],
+    min_score: float,
+    skip_quoted: bool,
 ) -> list[Flag]:
+    """The flags of *text*, looking at the tokens *hits* (ascending) as anchors."""
     scorer = _Scorer(text, pair, load_table())
     lows = tokens.lows
-    hits = list(compress(range(len(lows)), map(pair.anchors.__contains__, lows)))
-    if not pair.rare_forms.isdisjoint(lows):
-        rare = compress(range(len(lows)), map(pair.rare_forms.__contains__, lows))
-        hits = sorted(hits + list(rare))
     # a word that cannot reach 0.5 on its own and has no run-able neighbour is left out early
     prune = min_score >= 0.5
     quoted = _quoted_spans(text) if skip_quoted else []
@@ -472,6 +480,30 @@ def _flag(
                 continue
             flags.append(flag)
     return flags
+
+
+def _anchor_hits(tokens: _Tokens, pair: _Pair) -> list[int]:
+    """Indexes of the anchor words and rare forms, in order (C-level scans)."""
+    lows = tokens.lows
+    hits = list(compress(range(len(lows)), map(pair.anchors.__contains__, lows)))
+    if not pair.rare_forms.isdisjoint(lows):
+        rare = compress(range(len(lows)), map(pair.rare_forms.__contains__, lows))
+        hits = sorted(hits + list(rare))
+    return hits
+
+
+def _candidates(tokens: _Tokens, pair: _Pair) -> list[int]:
+    """:func:`_anchor_hits` less what :func:`_flag_at` turns down first (one letter; ALL CAPS
+    or camelCase), decided on the token's text without making token objects.
+
+    The flags are the same as with every anchor hit (tested).
+    """
+    text_of = tokens.text_of
+    return [
+        i
+        for i in _anchor_hits(tokens, pair)
+        if len(word := text_of(i)) > 1 and _is_plain_case(word)
+    ]
 
 
 def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -822,7 +854,7 @@ def _source_sentence(text: str, tokens: _Tokens, lo: int, hi: int, scorer: _Scor
 
 
 def _run_member(
-    text: str, tokens: Sequence[_Tok], k: int, near: int, scorer: _Scorer, pair: _Pair
+    text: str, tokens: _Tokens, k: int, near: int, scorer: _Scorer, pair: _Pair
 ) -> float | None:
     """Log-odds of token *k* joining the run that ends at token *near*, or None to stop."""
     tok = tokens[k]
@@ -905,7 +937,7 @@ def _in_name(text: str, tokens: Sequence[_Tok], k: int, scorer: _Scorer) -> bool
 
 def _flag_compound(
     text: str,
-    tokens: Sequence[_Tok],
+    tokens: _Tokens,
     comp: tuple[int, int],
     scorer: _Scorer,
     pair: _Pair,

@@ -387,6 +387,20 @@ mixed_text = st.lists(
 ).map(" ".join)
 
 
+#: Capitalised, ALL CAPS and one-letter words next to leftovers: what _candidates filters.
+caps_text = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["A", "I", "US", "IT", "NEW", "iOS", "SpaceX", "The", "World", "Blowflies"]
+        ),
+        st.sampled_from(LEFTOVERS),
+        st.sampled_from(WORDS),
+        st.sampled_from([" ", "-", ". ", '"']),
+    ),
+    max_size=30,
+).map(" ".join)
+
+
 def _check_flags(text: str, flags: list[Flag]) -> None:
     last_end = -1
     for f in flags:
@@ -405,6 +419,29 @@ def test_properties(text: str, lang: str | None) -> None:
     assert flag_untranslated(text, lang=lang, min_score=0.0) == flags  # deterministic
     above = flag_untranslated(text, lang=lang)
     assert above == [f for f in flags if f.score >= DEFAULT_MIN_SCORE]
+
+
+@given(
+    st.one_of(any_text, newsy_text, mixed_text, caps_text),
+    st.sampled_from(["de", "fr"]),
+    st.sampled_from([0.0, DEFAULT_MIN_SCORE]),
+    st.booleans(),
+)
+def test_candidates_give_the_flags_of_all_anchor_hits(
+    text: str, lang: str, min_score: float, skip_quoted: bool
+) -> None:
+    """The early filter of _candidates changes no flag (the slow path looks at every hit)."""
+    from newsnorm.untranslated import _anchor_hits, _candidates, _flag, _pair, _split_lower, _Tokens
+
+    pair = _pair("en", lang)
+    parts, lows = _split_lower(text)
+    tokens = _Tokens(text, parts, lows)
+    fast = _flag(text, tokens, pair, _candidates(tokens, pair), min_score, skip_quoted)
+    tokens = _Tokens(text, parts, lows)
+    slow = _flag(text, tokens, pair, _anchor_hits(tokens, pair), min_score, skip_quoted)
+    assert fast == slow
+    if min_score == DEFAULT_MIN_SCORE and not skip_quoted:
+        assert flag_untranslated(text, lang=lang) == fast
 
 
 @given(mixed_text)
