@@ -788,13 +788,15 @@ def _in_link_run(lines: list[_Line], i: int, limit: int) -> bool:
     return lines[i].linky and (before or after)
 
 
-def _announced_lists(lines: list[_Line]) -> list[bool]:
-    """Mark the lines of a list announced by a line ending in a colon.
+def _announced_lists(lines: list[_Line]) -> list[int]:
+    """For every line, the line that announces the list it is in, or -1.
 
-    The list is the run of lines right under it (no blank line between) that
-    have no boilerplate evidence of their own, at most ``_MAX_LIST`` lines.
+    A line ending in a colon announces the run of lines right under it (no
+    blank line between) that have no boilerplate evidence of their own, at
+    most ``_MAX_LIST`` lines. The items of a numbered list are their own
+    announcers (see :func:`_numbered_lists`).
     """
-    listed = [False] * len(lines)
+    listed = [-1] * len(lines)
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -807,7 +809,7 @@ def _announced_lists(lines: list[_Line]) -> list[bool]:
                 and lines[j].reason is None
                 and lines[j].category is None
             ):
-                listed[j] = True
+                listed[j] = i
                 j += 1
             i = max(j, i + 1)
         else:
@@ -820,7 +822,7 @@ def _announced_lists(lines: list[_Line]) -> list[bool]:
 _NUMBERED = re.compile(r"(\d{1,3})[.)](?:\s+\S|[^\W\d_])")
 
 
-def _numbered_lists(lines: list[_Line], listed: list[bool]) -> None:
+def _numbered_lists(lines: list[_Line], listed: list[int]) -> None:
     """Mark the items of numbered lists (1, 2, 3, … in order) as list lines.
 
     An article's own list ("1) …", "2) …", with a link or a note under each
@@ -842,12 +844,12 @@ def _numbered_lists(lines: list[_Line], listed: list[bool]) -> None:
         else:
             if len(run) >= _MIN_NUMBERED:
                 for k in run:
-                    listed[k] = True
+                    listed[k] = k
             run = [i]
         expect = number + 1
     if len(run) >= _MIN_NUMBERED:
         for k in run:
-            listed[k] = True
+            listed[k] = k
 
 
 def _run_evidence(
@@ -1302,7 +1304,12 @@ def _find(
             if (
                 keep_headline
                 and not aggressive
-                and (listed[i] or _beside_prose(lines, i, prev_of, next_of))
+                # (a list whose announcing line goes is no list: "Label:" rows of a
+                # spec table above the article go together, not one per pass)
+                and (
+                    (listed[i] >= 0 and lines[listed[i]].reason is None)
+                    or _beside_prose(lines, i, prev_of, next_of)
+                )
             ):
                 continue
             ln.reason = "page header"
@@ -1357,7 +1364,7 @@ def _find(
                 if ln.reason is None and (
                     ln.good
                     or ln.tail >= 0
-                    or listed[i]
+                    or listed[i] >= 0
                     or (ln.end_punct and ln.units <= 12)
                     or (glued and not ln.linky)
                 ):
@@ -1399,7 +1406,7 @@ def _find(
                 and in_body[i]
                 and lines[i].linky
                 and lines[i].reason is None
-                and not listed[i]
+                and listed[i] < 0
             ):
                 if run and next_of.get(run[-1]) != i:
                     run = []
