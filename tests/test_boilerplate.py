@@ -703,3 +703,32 @@ def test_line_spans_match_splitlines(text: str) -> None:
     from newsnorm import boilerplate as bp
 
     assert bp._split(text) == _spans_by_splitlines(text)
+
+
+def test_video_placeholder_inside_the_article_does_not_end_it() -> None:
+    notice = "Aktivieren Sie JavaScript, um das Video zu sehen."
+    text = page(ARTICLE_DE, [notice], MORE_DE, FOOTER_DE)
+    removals = find_boilerplate(text, lang="de")
+    assert (notice, "cookie/javascript notice") in [(r.text, r.reason) for r in removals]
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in [*ARTICLE_DE, *MORE_DE]:
+        assert line in out
+
+
+def test_closing_author_box_goes() -> None:
+    byline = ["Von Erika Muster", "12.03.2024"]
+    bio = "Leitet das Ressort Wirtschaft und schreibt seit zehn Jahren über Energie und Verkehr."
+    text = page(MENU_DE, byline, ARTICLE_DE, MORE_DE, ["Erika Muster"], [bio], FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons["Erika Muster"] == reasons[bio] == "author box"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert out[-1] == MORE_DE[-1]
+
+
+def test_closing_subheading_and_paragraph_stay() -> None:
+    # a last subheading is no name (and a name said nowhere else opens no author box)
+    closing = "Die Arbeiten sollen im Frühjahr beginnen und mindestens zwei Jahre dauern."
+    for heading in ("Wie es weitergeht", "Erika Muster"):
+        text = page(ARTICLE_DE, MORE_DE, [heading], [closing], FOOTER_DE)
+        out = strip_boilerplate(text, lang="de").splitlines()
+        assert out[-3:] == [heading, "", closing]
