@@ -732,3 +732,13 @@ def test_closing_subheading_and_paragraph_stay() -> None:
         text = page(ARTICLE_DE, MORE_DE, [heading], [closing], FOOTER_DE)
         out = strip_boilerplate(text, lang="de").splitlines()
         assert out[-3:] == [heading, "", closing]
+
+
+@pytest.mark.parametrize(("lang", "word"), [("de", "Hilfe"), ("de", "Jobs"), ("en", "Help")])
+def test_menu_word_that_is_also_a_footer_link_does_not_end_the_article(
+    lang: str, word: str
+) -> None:
+    # a section name of the top menu as a subheading: neither removed nor an end of the article
+    article = ARTICLE_DE if lang == "de" else ARTICLE_EN
+    text = page(article[:2], [word], article[2:])
+    assert strip_boilerplate(text, lang=lang) == text
