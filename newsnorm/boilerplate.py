@@ -116,6 +116,8 @@ _NUMBERED_GAP = 4
 _MAX_PASSES = 6
 #: A dense run of prose joins the body when it scores at least this much.
 _EXTEND_SCORE = 5.0
+#: Two paragraphs in a row weighing this much (about 100 words) resume the article.
+_RESTART_WEIGHT = 16.0
 #: A notice of at most this many words is an embed placeholder, not a consent text.
 _EMBED_NOTICE = 12
 #: The first dense run scoring at least this share of the best one is the body.
@@ -1408,18 +1410,20 @@ def _find(
                 and ln.reason is None
                 and ln.good
             ):
-                # three paragraphs in a row after a table, a share row or a
+                # three paragraphs in a row (or two long ones) after a table, a share row or a
                 # small "see also" box (a teaser heading and a teaser or two),
                 # before any comment or footer block: the article goes on
                 n = next_of.get(i)
                 nn = next_of.get(n) if n is not None else None
+                second = lines[n] if n is not None else None
                 if (
-                    n is not None
-                    and lines[n].good
-                    and lines[n].reason is None
-                    and nn is not None
-                    and lines[nn].good
-                    and lines[nn].reason is None
+                    second is not None
+                    and second.good
+                    and second.reason is None
+                    and (
+                        (nn is not None and lines[nn].good and lines[nn].reason is None)
+                        or ln.weight + second.weight >= _RESTART_WEIGHT
+                    )
                 ):
                     stopped = False
                     since_teaser = -1

@@ -742,3 +742,28 @@ def test_menu_word_that_is_also_a_footer_link_does_not_end_the_article(
     article = ARTICLE_DE if lang == "de" else ARTICLE_EN
     text = page(article[:2], [word], article[2:])
     assert strip_boilerplate(text, lang=lang) == text
+
+
+LONG_DE = [
+    "Nach der Abstimmung erklärte die Bürgermeisterin vor der Presse, dass die Stadt mit dem "
+    "neuen Haushalt zum ersten Mal seit Jahren wieder in ihre Schulen investieren könne, und "
+    "sie kündigte an, dass die ersten Aufträge für die Sanierung der Turnhallen und der "
+    "Toiletten noch vor den Sommerferien vergeben werden sollen, damit die Arbeiten rechtzeitig "
+    "beginnen.",
+    "Die Opposition hielt dagegen, dass die Stadt sich mit den neuen Krediten für viele Jahre "
+    "binde und dass die Zinsen schon bald einen großen Teil des Haushalts auffressen würden; "
+    "ihr Sprecher verlangte deshalb, zuerst einen Plan vorzulegen, welche Schulen wann an die "
+    "Reihe kommen und was die einzelnen Projekte am Ende wirklich kosten werden.",
+]
+
+
+def test_two_long_paragraphs_after_a_table_resume_the_article() -> None:
+    table = ["Ergebnis", "Ja 31", "Nein 12", "Enthaltung 3"]
+    text = page(ARTICLE_DE, ["Teilen", "Drucken"], table, LONG_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in LONG_DE:
+        assert line in out
+    assert "Impressum" not in out
+    # two short paragraphs are not enough
+    text = page(ARTICLE_DE, ["Teilen", "Drucken"], table, MORE_DE[:2], FOOTER_DE)
+    assert not any(line in strip_boilerplate(text, lang="de") for line in MORE_DE[:2])
