@@ -116,6 +116,10 @@ _NUMBERED_GAP = 4
 _MAX_PASSES = 6
 #: A dense run of prose joins the body when it scores at least this much.
 _EXTEND_SCORE = 5.0
+#: Two paragraphs in a row weighing this much (about 100 words) resume the article.
+_RESTART_WEIGHT = 16.0
+#: A notice of at most this many words is an embed placeholder, not a consent text.
+_EMBED_NOTICE = 12
 #: The first dense run scoring at least this share of the best one is the body.
 _FIRST_SHARE = 0.6
 
@@ -737,7 +741,10 @@ def _body(lines: list[_Line]) -> tuple[int, int]:
     """
     for ln in lines:
         if ln.good and ln.notice >= 2:
-            ln.weight = -3.0
+            # a consent text parts the page; a one-sentence placeholder of an
+            # embedded video ("Enable JavaScript to watch the video.") stands
+            # inside the article and weighs like any other boilerplate line
+            ln.weight = -3.0 if ln.units > _EMBED_NOTICE else -1.0
     segments = _segments(lines)
     body_start, body_end = len(lines), len(lines)
     if segments:
@@ -897,6 +904,70 @@ def _is_bio(lines: list[_Line], i: int, next_of: dict[int, int]) -> bool:
         return False
     bio = lines[nxt].text.strip()
     return bio.startswith(name + " ") and bio[len(name) + 1 : len(name) + 2].islower()
+
+
+def _closing_bio(
+    lines: list[_Line],
+    body_start: int,
+    body_end: int,
+    prev_of: dict[int, int],
+    stopwords: frozenset[str],
+) -> list[int]:
+    """An author box that closes the body: a name line, a role line or none, one or two
+    bio paragraphs, and nothing after them in the body (or [] if there is none).
+
+    The name (two to four capitalised words of letters, no function word)
+    must also stand elsewhere on the page, once to three times (a byline,
+    "Jane Doe says:" over a comment), so that a closing subheading and its
+    paragraph stay; and most of the body's prose lies before the box.
+    """
+    last = body_end - 1
+    while last >= body_start and lines[last].blank:
+        last -= 1
+    bio: list[int] = []
+    i: int | None = last
+    while i is not None and i >= body_start and len(bio) < 2:
+        ln = lines[i]
+        if not ln.good or ln.reason is not None or ln.units > 80:
+            break
+        bio.append(i)
+        i = prev_of.get(i)
+    box = list(bio)
+    for _ in range(2):
+        if not bio or i is None or i < body_start:
+            return []
+        ln = lines[i]
+        if _is_name(ln, stopwords):
+            box.append(i)
+            break
+        if ln.good or ln.end_punct or ln.units > 8 or ln.category is not None:
+            return []
+        if _DIGIT.search(ln.text):
+            return []
+        box.append(i)  # a role line between the name and the bio
+        i = prev_of.get(i)
+    else:
+        return []
+    name_line = box[-1]
+    name = lines[name_line].key
+    seen = sum(1 for ln in lines if not ln.blank and name in ln.key) - 1
+    if not 1 <= seen <= 3:
+        return []
+    prose = sum(ln.weight for ln in lines[body_start:name_line] if ln.weight > 0)
+    boxed = sum(lines[k].weight for k in bio)
+    return box if prose >= _CUT_PROSE and prose >= 2 * boxed else []
+
+
+def _is_name(ln: _Line, stopwords: frozenset[str]) -> bool:
+    """Two to four capitalised words of letters, none of them a function word: 'Erika Muster'."""
+    if ln.good or ln.end_punct or not 2 <= ln.words <= 4:
+        return False
+    for w in ln.text.split():
+        if not (w[:1].isupper() and w[1:2].islower()) or w.casefold() in stopwords:
+            return False
+        if not w.replace("-", "").replace(".", "").isalpha():
+            return False
+    return True
 
 
 def _credit_at(raw: str, key: str, lex: _Lexicon) -> int:
@@ -1254,6 +1325,9 @@ def _find(
 
     # -- 4b. author boxes outside the body: the heading and the bio under it
     if has_body:
+        for i in _closing_bio(lines, body_start, body_end, prev_of, lex.stopwords):
+            if lines[i].reason is None or lines[i].reason in _WEAK_EVIDENCE:
+                lines[i].reason = "author box"
         for i in content:
             ln = lines[i]
             if ln.category != "about" or ln.reason is None or in_body[i]:
@@ -1343,18 +1417,20 @@ def _find(
                 and ln.reason is None
                 and ln.good
             ):
-                # three paragraphs in a row after a table, a share row or a
+                # three paragraphs in a row (or two long ones) after a table, a share row or a
                 # small "see also" box (a teaser heading and a teaser or two),
                 # before any comment or footer block: the article goes on
                 n = next_of.get(i)
                 nn = next_of.get(n) if n is not None else None
+                second = lines[n] if n is not None else None
                 if (
-                    n is not None
-                    and lines[n].good
-                    and lines[n].reason is None
-                    and nn is not None
-                    and lines[nn].good
-                    and lines[nn].reason is None
+                    second is not None
+                    and second.good
+                    and second.reason is None
+                    and (
+                        (nn is not None and lines[nn].good and lines[nn].reason is None)
+                        or ln.weight + second.weight >= _RESTART_WEIGHT
+                    )
                 ):
                     stopped = False
                     since_teaser = -1

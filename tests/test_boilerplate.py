@@ -703,3 +703,67 @@ def test_line_spans_match_splitlines(text: str) -> None:
     from newsnorm import boilerplate as bp
 
     assert bp._split(text) == _spans_by_splitlines(text)
+
+
+def test_video_placeholder_inside_the_article_does_not_end_it() -> None:
+    notice = "Aktivieren Sie JavaScript, um das Video zu sehen."
+    text = page(ARTICLE_DE, [notice], MORE_DE, FOOTER_DE)
+    removals = find_boilerplate(text, lang="de")
+    assert (notice, "cookie/javascript notice") in [(r.text, r.reason) for r in removals]
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in [*ARTICLE_DE, *MORE_DE]:
+        assert line in out
+
+
+def test_closing_author_box_goes() -> None:
+    byline = ["Von Erika Muster", "12.03.2024"]
+    bio = "Leitet das Ressort Wirtschaft und schreibt seit zehn Jahren über Energie und Verkehr."
+    text = page(MENU_DE, byline, ARTICLE_DE, MORE_DE, ["Erika Muster"], [bio], FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons["Erika Muster"] == reasons[bio] == "author box"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert out[-1] == MORE_DE[-1]
+
+
+def test_closing_subheading_and_paragraph_stay() -> None:
+    # a last subheading is no name (and a name said nowhere else opens no author box)
+    closing = "Die Arbeiten sollen im Frühjahr beginnen und mindestens zwei Jahre dauern."
+    for heading in ("Wie es weitergeht", "Erika Muster"):
+        text = page(ARTICLE_DE, MORE_DE, [heading], [closing], FOOTER_DE)
+        out = strip_boilerplate(text, lang="de").splitlines()
+        assert out[-3:] == [heading, "", closing]
+
+
+@pytest.mark.parametrize(("lang", "word"), [("de", "Hilfe"), ("de", "Jobs"), ("en", "Help")])
+def test_menu_word_that_is_also_a_footer_link_does_not_end_the_article(
+    lang: str, word: str
+) -> None:
+    # a section name of the top menu as a subheading: neither removed nor an end of the article
+    article = ARTICLE_DE if lang == "de" else ARTICLE_EN
+    text = page(article[:2], [word], article[2:])
+    assert strip_boilerplate(text, lang=lang) == text
+
+
+LONG_DE = [
+    "Nach der Abstimmung erklärte die Bürgermeisterin vor der Presse, dass die Stadt mit dem "
+    "neuen Haushalt zum ersten Mal seit Jahren wieder in ihre Schulen investieren könne, und "
+    "sie kündigte an, dass die ersten Aufträge für die Sanierung der Turnhallen und der "
+    "Toiletten noch vor den Sommerferien vergeben werden sollen, damit die Arbeiten rechtzeitig "
+    "beginnen.",
+    "Die Opposition hielt dagegen, dass die Stadt sich mit den neuen Krediten für viele Jahre "
+    "binde und dass die Zinsen schon bald einen großen Teil des Haushalts auffressen würden; "
+    "ihr Sprecher verlangte deshalb, zuerst einen Plan vorzulegen, welche Schulen wann an die "
+    "Reihe kommen und was die einzelnen Projekte am Ende wirklich kosten werden.",
+]
+
+
+def test_two_long_paragraphs_after_a_table_resume_the_article() -> None:
+    table = ["Ergebnis", "Ja 31", "Nein 12", "Enthaltung 3"]
+    text = page(ARTICLE_DE, ["Teilen", "Drucken"], table, LONG_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in LONG_DE:
+        assert line in out
+    assert "Impressum" not in out
+    # two short paragraphs are not enough
+    text = page(ARTICLE_DE, ["Teilen", "Drucken"], table, MORE_DE[:2], FOOTER_DE)
+    assert not any(line in strip_boilerplate(text, lang="de") for line in MORE_DE[:2])
