@@ -198,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             return lg + weight * max(-10.0, min(10.0, model(tok.key)))
 
         U._Scorer.word_logit = word_logit  # type: ignore[method-assign]
-        U._best_logit = lambda zs, zt, weight=weight: base_best(zs, zt) + 10.0 * weight
+        U._best_logit = lambda *a, weight=weight: base_best(*a) + 10.0 * weight
         print(f"weight {weight:.2f}: {_figures(inj, hard, mqm, common)}")
     U._Scorer.word_logit = base_logit  # type: ignore[method-assign]
     U._best_logit = base_best
