@@ -231,6 +231,46 @@ def normalize_quotes(text: str, *, style: str = "ascii") -> str:
     if _ANY_MARK.search(text) is None:
         return text
     st = _STYLES[style]
+    if len(text) <= _BLOCK:
+        return _normalize_block(text, st)
+    # a long text is read in blocks of whole paragraphs: blocks without a mark,
+    # and blocks that need no second reading, cost no more than a scan
+    out = [
+        _normalize_block(block, st) if _ANY_MARK.search(block) else block for block in _blocks(text)
+    ]
+    return "".join(out)
+
+
+#: Texts longer than this many characters are read in blocks of about this size.
+_BLOCK = 1 << 16
+_SOLID = re.compile(r"\S")
+
+
+def _blocks(text: str) -> list[str]:
+    """*text* cut after paragraph breaks into blocks of at least ``_BLOCK`` characters.
+
+    Every block ends with a whole paragraph break (the last one ends with the
+    text); reading never crosses a paragraph break, so each block reads alone
+    as it reads in the whole text.
+    """
+    pattern = _BLANK_LINE_ANY if any(ch in text for ch in _RARE_BREAKS) else _BLANK_LINE_LF
+    blocks: list[str] = []
+    pos = 0
+    while True:
+        # look for the next break from a character that is no white space: no
+        # break holds it, so the break found is one of those of the whole text
+        # (a search from inside a run of line breaks could find a break shifted by one)
+        solid = _SOLID.search(text, pos + _BLOCK)
+        brk = pattern.search(text, solid.start()) if solid is not None else None
+        if brk is None:
+            blocks.append(text[pos:])
+            return blocks
+        blocks.append(text[pos : brk.end()])
+        pos = brk.end()
+
+
+def _normalize_block(text: str, st: _Style) -> str:
+    """:func:`normalize_quotes` of a text (or a block of whole paragraphs) with a mark."""
     once = _apply(text, st)
     if once == text:
         return text

@@ -6,6 +6,7 @@ import functools
 import pickle
 import re
 import time
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
@@ -524,3 +525,69 @@ def test_clean_text_is_fast_compared_to_quoted_text() -> None:
         return time.perf_counter() - start
 
     assert min(timed(clean) for _ in range(3)) * 3 < min(timed(quoted) for _ in range(3))
+
+
+# A long text is read in blocks of whole paragraphs (quotes._blocks): with tiny
+# blocks, every paragraph break is a cut, and the result must be that of one reading.
+_BLOCKY = st.lists(
+    st.sampled_from(
+        [
+            "Er",
+            "sagt",
+            "geht's",
+            "'90er",
+            "Harris'",
+            " ",
+            " ",
+            "\n",
+            "\n",
+            "\n\n",
+            "\n \n",
+            "\r\n",
+            "\r\n\r\n",
+            "\u2029",
+            "\x85",
+            "«",
+            "»",
+            "„",
+            "“",
+            "”",
+            '"',
+            "'",
+            "‚",
+            "‘",
+            "’",
+            "``",
+            "''",
+            "\u00a0",
+            ".",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_blocks() -> Iterator[None]:
+    from newsnorm import quotes
+
+    saved = quotes._BLOCK
+    quotes._BLOCK = 1  # every paragraph break cuts
+    yield
+    quotes._BLOCK = saved
+
+
+@given(text=st.one_of(_BLOCKY, newsy_text, any_text), style=st.sampled_from(STYLES))
+def test_reading_in_blocks_gives_the_same_text(
+    text: str, style: str, monkeypatch_blocks: None
+) -> None:
+    from newsnorm import quotes
+
+    blocked = normalize_quotes(text, style=style)
+    with_whole = (
+        quotes._normalize_block(text, quotes._STYLES[style])
+        if quotes._ANY_MARK.search(text)
+        else text
+    )
+    assert blocked == with_whole
+    assert "".join(quotes._blocks(text)) == text
