@@ -228,12 +228,23 @@ def _non_nfc_line_starts(text: str) -> list[int]:
     neighbour), so one decomposed character costs one line, not every line.
     """
     starts: list[int] = []
-    start = 0
-    for line in text.split("\n"):
-        if not unicodedata.is_normalized("NFC", line):
-            starts.append(start)
-        start += len(line) + 1
+    block = 0
+    while block < len(text):
+        # blocks of whole lines first: one decomposed character costs its block's lines
+        cut = text.find("\n", block + _NFC_BLOCK)
+        end = len(text) if cut < 0 else cut + 1
+        if not unicodedata.is_normalized("NFC", text[block:end]):
+            start = block
+            for line in text[block:end].split("\n"):
+                if not unicodedata.is_normalized("NFC", line):
+                    starts.append(start)
+                start += len(line) + 1
+        block = end
     return starts
+
+
+#: The lines of a text are checked for NFC in blocks of about this many characters.
+_NFC_BLOCK = 1 << 14
 
 
 def _candidate_lines(text: str) -> list[tuple[int, int]]:

@@ -421,3 +421,30 @@ HOSTILE = {
 @pytest.mark.parametrize(("unit", "tail"), list(HOSTILE.values()), ids=list(HOSTILE))
 def test_linear_time_on_hostile_input(unit: str, tail: str) -> None:
     assert_linear_unit(fix_encoding, unit, tail=tail)  # one long line each
+
+
+_DECOMPOSABLE = st.lists(
+    st.sampled_from(["a", "e", "\u0301", "\u0308", "\u0327", "\n", " ", "é", "Å", "\u212b", "x"]),
+    max_size=40,
+).map("".join)
+
+
+@pytest.mark.parametrize("block", [1, 2, 7])
+@given(text=st.one_of(_DECOMPOSABLE, any_text))
+def test_non_nfc_lines_found_in_blocks(block: int, text: str) -> None:
+    # the lines that are not NFC are looked for block by block (whole lines); any
+    # block size finds exactly the lines a line-by-line check finds
+    from newsnorm import encoding
+
+    naive = []
+    start = 0
+    for line in text.split("\n"):
+        if not unicodedata.is_normalized("NFC", line):
+            naive.append(start)
+        start += len(line) + 1
+    saved = encoding._NFC_BLOCK
+    encoding._NFC_BLOCK = block
+    try:
+        assert encoding._non_nfc_line_starts(text) == naive
+    finally:
+        encoding._NFC_BLOCK = saved
