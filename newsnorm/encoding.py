@@ -254,7 +254,8 @@ def _candidate_lines(text: str) -> list[tuple[int, int]]:
     lines that are not NFC (rare), are looked at again.
     """
     starts: set[int] = set()
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+    if not text.isascii():
+        # (block by block: one check of a whole long text costs several times more)
         starts.update(_non_nfc_line_starts(text))
     for scan in _CANDIDATE_SCANS:
         match = scan.search(text)
