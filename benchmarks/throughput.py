@@ -32,6 +32,9 @@ def newsnorm_systems() -> dict[str, Callable[[str], object]]:
     norm = newsnorm.Normalizer(quotes="auto")
     return {
         "newsnorm.normalize (all steps, lang detected, quotes auto)": norm,
+        "newsnorm.normalize, boilerplate=False": (
+            newsnorm.Normalizer(quotes="auto", boilerplate=False)
+        ),
         "  fix_encoding": newsnorm.fix_encoding,
         "  normalize_whitespace": newsnorm.normalize_whitespace,
         "  strip_boilerplate (lang detected)": newsnorm.strip_boilerplate,
