@@ -76,6 +76,8 @@ _CATEGORIES: dict[str, str] = {
 # wurde am … veröffentlicht und … verschlagwortet"); teaser and navigation
 # prefixes only match short lines.
 _LONG_PREFIX = frozenset({"comments", "account", "about"})
+# ... and so do prefixes of three words or more of these categories.
+_LONG_OPENING = frozenset({"meta", "ads"})
 # Categories that come from a data file of their own (related_inline is a prefix match of related).
 _FILES = tuple(c for c in _CATEGORIES if c != "related_inline")
 # Categories whose phrases are removed wherever they stand (navigation words
@@ -401,9 +403,10 @@ def _phrase(key: str, words: int, first: str, linked: bool, lex: _Lexicon) -> st
             if category == "related":
                 # "Lesen Sie auch: <headline>" links one article; it opens no teaser block
                 return "related_inline" if words <= 14 or (words <= 25 and linked) else None
-            # a meta prefix of three words or more ("Dieser Beitrag wurde …",
-            # "This entry was posted …") opens a long line as well
-            long_ok = category in _LONG_PREFIX or (category == "meta" and n >= 3)
+            # a meta or ad prefix of three words or more ("Dieser Beitrag wurde …",
+            # "This entry was posted …", "Für Links auf dieser Seite …") opens a
+            # long line as well
+            long_ok = category in _LONG_PREFIX or (category in _LONG_OPENING and n >= 3)
             return category if words <= 14 or long_ok else None
     return None
 

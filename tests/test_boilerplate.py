@@ -837,3 +837,22 @@ def test_plan_of_short_steps_after_a_short_intro_stays() -> None:
         assert line in out, line
     for junk in ("Skip to content", "Related Articles", "Five quick dinners", "Impressum"):
         assert junk not in out
+
+
+def test_affiliate_disclosure_opening_a_long_line_goes() -> None:
+    note = (
+        "Für Links auf dieser Seite erhält die Redaktion unter Umständen eine kleine Provision "
+        "vom Händler, der Preis für Sie bleibt gleich."
+    )
+    text = page(MENU_DE, [note], ARTICLE_DE, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons[note] == "ad label"
+    # the same words inside a sentence of the article are no label
+    quoted = page(
+        [
+            "Der Verlag schreibt, für Links auf dieser Seite erhalte er eine Provision, und "
+            "Verbraucherschützer halten diesen Hinweis für zu klein gedruckt.",
+            *ARTICLE_DE,
+        ]
+    )
+    assert strip_boilerplate(quoted, lang="de") == quoted
