@@ -76,6 +76,8 @@ _CATEGORIES: dict[str, str] = {
 # wurde am … veröffentlicht und … verschlagwortet"); teaser and navigation
 # prefixes only match short lines.
 _LONG_PREFIX = frozenset({"comments", "account", "about"})
+# ... and so do prefixes of three words or more of these categories.
+_LONG_OPENING = frozenset({"meta", "ads"})
 # Categories that come from a data file of their own (related_inline is a prefix match of related).
 _FILES = tuple(c for c in _CATEGORIES if c != "related_inline")
 # Categories whose phrases are removed wherever they stand (navigation words
@@ -122,6 +124,8 @@ _RESTART_WEIGHT = 16.0
 _EMBED_NOTICE = 12
 #: The first dense run scoring at least this share of the best one is the body.
 _FIRST_SHARE = 0.6
+#: A run of prose with at least this many disclaimer lines (half its weight) is a legal text.
+_MIN_LEGAL = 2
 
 # Removals that end the article for good: prose after them is no part of it.
 _HARD_END = frozenset(
@@ -205,6 +209,8 @@ class _Lexicon:
     credit_probe: re.Pattern[str] | None
     notice_probe: re.Pattern[str] | None
     promo_probe: re.Pattern[str] | None
+    # phrases of legal and disclaimer texts (bp_disclaimer.txt), at word starts of a line's key
+    disclaimer: re.Pattern[str] | None
 
 
 def _key(text: str) -> str:
@@ -245,8 +251,10 @@ def _lexicon(lang: str | None) -> _Lexicon:
     credit_words: list[str] = []
     words_of: dict[str, list[str]] = {}
     bylines: set[str] = set()
+    disclaimers: list[str] = []
     for source in PHRASE_LANGUAGES if lang is None else dict.fromkeys((lang, "en")):
         credit_words.extend(load_lines(source, "bp_credit"))
+        disclaimers.extend(load_lines(source, "bp_disclaimer"))
         for name in ("notice", "promo"):
             for entry in load_lines(source, f"bp_{name}"):
                 kind, _, word = entry.partition(" ")
@@ -297,6 +305,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
         credit_probe=_any_of(all_credit_words),
         notice_probe=_any_of(notice_topic),
         promo_probe=_any_of(promo_topic),
+        disclaimer=_any_of(_word_starts(disclaimers)),
     )
 
 
@@ -394,9 +403,10 @@ def _phrase(key: str, words: int, first: str, linked: bool, lex: _Lexicon) -> st
             if category == "related":
                 # "Lesen Sie auch: <headline>" links one article; it opens no teaser block
                 return "related_inline" if words <= 14 or (words <= 25 and linked) else None
-            # a meta prefix of three words or more ("Dieser Beitrag wurde …",
-            # "This entry was posted …") opens a long line as well
-            long_ok = category in _LONG_PREFIX or (category == "meta" and n >= 3)
+            # a meta or ad prefix of three words or more ("Dieser Beitrag wurde …",
+            # "This entry was posted …", "Für Links auf dieser Seite …") opens a
+            # long line as well
+            long_ok = category in _LONG_PREFIX or (category in _LONG_OPENING and n >= 3)
             return category if words <= 14 or long_ok else None
     return None
 
@@ -733,11 +743,40 @@ def _separated_row(stripped: str) -> bool:
     return all(len(p.split()) <= 4 and p[-1] not in ".!?" for p in parts)
 
 
-def _body(lines: list[_Line]) -> tuple[int, int]:
+def _disclaims(ln: _Line, disclaimer: re.Pattern[str] | None) -> bool:
+    """A line with a © sign or a phrase of a legal or disclaimer text."""
+    return "©" in ln.text or (
+        disclaimer is not None and disclaimer.search(" " + ln.key) is not None
+    )
+
+
+def _legal_run(lines: list[_Line], start: int, end: int, disclaimer: re.Pattern[str]) -> bool:
+    """A run of prose that is mostly a legal or disclaimer text (see ``bp_disclaimer.txt``).
+
+    At least ``_MIN_LEGAL`` of its prose lines hold a disclaimer phrase or a
+    © sign, and they carry at least half of its prose weight: an article that
+    mentions a trademark or medical advice once is no disclaimer.
+    """
+    hits, legal, total = 0, 0.0, 0.0
+    for i in range(start, end):
+        ln = lines[i]
+        if ln.weight <= 0.0:
+            continue
+        total += ln.weight
+        if _disclaims(ln, disclaimer):
+            hits += 1
+            legal += ln.weight
+    return hits >= _MIN_LEGAL and 2.0 * legal >= total
+
+
+def _body(lines: list[_Line], disclaimer: re.Pattern[str] | None = None) -> tuple[int, int]:
     """Where the article body is: (first line index, end index); empty at the end if none.
 
     The first run of prose nearly as dense as the densest one, extended over
     neighbouring dense runs unless a teaser, comment or footer block lies between.
+    A run that is mostly a legal or disclaimer text (*disclaimer* finds its
+    phrases) is neither chosen nor joined when an article-like run (scoring
+    ``_EXTEND_SCORE`` or more) exists elsewhere on the page.
     """
     for ln in lines:
         if ln.good and ln.notice >= 2:
@@ -748,21 +787,33 @@ def _body(lines: list[_Line]) -> tuple[int, int]:
     segments = _segments(lines)
     body_start, body_end = len(lines), len(lines)
     if segments:
-        top = max(s[2] for s in segments)
+        legal = [False] * len(segments)
+        if disclaimer is not None:
+            legal = [_legal_run(lines, s[0], s[1], disclaimer) for s in segments]
+            if not any(
+                not is_legal and s[2] >= _EXTEND_SCORE
+                for s, is_legal in zip(segments, legal, strict=True)
+            ):
+                # no article-like run besides the legal texts: the page is what it is
+                legal = [False] * len(segments)
+        top = max(s[2] for s, is_legal in zip(segments, legal, strict=True) if not is_legal)
         # the article comes before comments, consent texts and footers: the
         # first run nearly as dense as the densest one is the body
-        main = next(k for k, s in enumerate(segments) if s[2] >= _FIRST_SHARE * top)
+        main = next(
+            k for k, s in enumerate(segments) if not legal[k] and s[2] >= _FIRST_SHARE * top
+        )
         body_start, body_end, _score = segments[main]
-        # weaker runs in between are part of the gap; a long gap or a marker stops the walk
+        # weaker runs in between are part of the gap; a long gap, a marker or a
+        # legal text stops the walk
         for k in range(main - 1, -1, -1):
             s_start, s_end, s_score = segments[k]
-            if _gap_blocks(lines, s_end, body_start, _MARKERS):
+            if legal[k] or _gap_blocks(lines, s_end, body_start, _MARKERS):
                 break
             if s_score >= _EXTEND_SCORE:
                 body_start = s_start
         for k in range(main + 1, len(segments)):
             s_start, s_end, s_score = segments[k]
-            if _gap_blocks(lines, body_end, s_start, _END_MARKERS):
+            if legal[k] or _gap_blocks(lines, body_end, s_start, _END_MARKERS):
                 break
             if s_score >= _EXTEND_SCORE:
                 body_end = s_end
@@ -786,6 +837,31 @@ def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
         elif ln.category in _CUT_MARKERS and before >= _CUT_PROSE and before >= total - before:
             return i
     return end
+
+
+def _open_stretch(lines: list[_Line], body_start: int, body_end: int) -> int:
+    """Where the page footer may begin: *body_end*, or later when the body was cut short.
+
+    The lines after the body up to the first line with boilerplate evidence
+    of its own (a phrase, a notice, a menu row; not a repeat, a date or a
+    counter) belong to the article when they hold at least as much prose as
+    the body itself: a recipe or a plan of short steps between a few
+    paragraphs, which no dense run covers.
+    """
+    body = sum(ln.weight for ln in lines[body_start:body_end] if ln.weight > 0)
+    prose = 0.0
+    for i in range(body_end, len(lines)):
+        ln = lines[i]
+        if ln.blank:
+            continue
+        if ln.category is not None or (ln.reason is not None and ln.reason not in _WEAK_EVIDENCE):
+            end = i
+            break
+        if ln.good:
+            prose += ln.weight
+    else:
+        end = len(lines)
+    return end if prose >= body and end > body_end else body_end
 
 
 def _in_link_run(lines: list[_Line], i: int, limit: int) -> bool:
@@ -1219,7 +1295,7 @@ def _find(
     aggressive = level == "aggressive"
     conservative = level == "conservative"
 
-    body_start, body_end = _body(lines)
+    body_start, body_end = _body(lines, lex.disclaimer)
     has_body = body_start < len(lines)
     if not has_body:
         # no run of prose (a short note, a list): only line evidence removes anything
@@ -1400,15 +1476,21 @@ def _find(
         hard_end = False  # a comment, footer or author-box block has begun
         since_teaser = -1  # lines since the last teaser heading (-1: none yet)
         pending: list[int] = []  # lines without evidence that wait for more prose
+        open_end = _open_stretch(lines, body_start, body_end)
         for i in content:
-            if i < body_end:
+            if i < open_end:
                 continue
             ln = lines[i]
             if since_teaser >= 0:
                 since_teaser += 1
             if ln.category == "related" or ln.reason == "teaser heading":
                 since_teaser = 0
-            elif ln.category in _MARKERS or ln.reason in _HARD_END:
+            elif (
+                ln.category in _MARKERS
+                or ln.reason in _HARD_END
+                or (stopped and ln.good and ln.reason is None and _disclaims(ln, lex.disclaimer))
+            ):
+                # (a legal or disclaimer paragraph after the article is over is a footer)
                 hard_end = True
             elif (
                 stopped

@@ -767,3 +767,92 @@ def test_two_long_paragraphs_after_a_table_resume_the_article() -> None:
     # two short paragraphs are not enough
     text = page(ARTICLE_DE, ["Teilen", "Drucken"], table, MORE_DE[:2], FOOTER_DE)
     assert not any(line in strip_boilerplate(text, lang="de") for line in MORE_DE[:2])
+
+
+DISCLAIMER_EN = [
+    "The content of this website is provided for informational purposes only and does not "
+    "constitute medical advice; always ask your doctor before you change your diet or training.",
+    "Individual results may vary with age, starting weight, effort and many other factors that "
+    "nobody can control, and the stories shown here are not typical of every customer.",
+    "These products are not intended to diagnose, treat, cure or prevent any disease, and their "
+    "labels list every ingredient together with the amount in a single serving of the mix.",
+    "© 2024 Example Fitness Company. All rights reserved. Example Fitness and the Example logo "
+    "are registered trademarks of Example Fitness Company in the United States and elsewhere.",
+    "Phone and tablet names are trademarks of their respective owners, who neither sponsor nor "
+    "endorse this service, and the use of a name implies no relation between the companies.",
+]
+
+
+def test_legal_text_at_the_page_foot_is_not_the_body() -> None:
+    # the disclaimer weighs more than the article, which comes first
+    text = page(["Skip to content", "Home", "Blog"], ARTICLE_EN, ["Share", "Facebook"])
+    text = page(text, DISCLAIMER_EN, ["Privacy Policy", "Terms of Use"])
+    out = strip_boilerplate(text, lang="en").splitlines()
+    for line in ARTICLE_EN:
+        assert line in out
+    for line in DISCLAIMER_EN:
+        assert line not in out
+    # alone on the page, the same text is what the page is: it stays
+    assert strip_boilerplate(page(DISCLAIMER_EN), lang="en") == page(DISCLAIMER_EN)
+
+
+def test_article_about_trademarks_is_unchanged() -> None:
+    text = page(
+        [
+            "The court ruled on Monday that the brewery may keep its name, ending a dispute over "
+            "a registered trademark that had dragged on for almost six years.",
+            "The rival company had argued that customers would confuse the two beers, but the "
+            "judges found that the labels, colours and bottles looked nothing alike.",
+            *ARTICLE_EN,
+        ]
+    )
+    assert strip_boilerplate(text, lang="en") == text
+
+
+def test_plan_of_short_steps_after_a_short_intro_stays() -> None:
+    intro = [
+        "This week's plan keeps every meal simple, so you can cook most of it on Sunday and "
+        "spend the rest of the week doing something more enjoyable than shopping.",
+    ]
+    plan: list[str] = []
+    for day, dish in (
+        ("Monday", "a bowl of oats with apple slices, cinnamon and a spoon of chopped walnuts"),
+        ("Tuesday", "lentil soup with carrots and celery, served with a slice of rye bread"),
+        ("Wednesday", "baked salmon with lemon, boiled potatoes and a large green salad"),
+        ("Thursday", "a vegetable omelette with peppers, onions and a little grated cheese"),
+    ):
+        plan += [
+            f"Breakfast on {day}",
+            "Eat within an hour of waking",
+            f"Cook {dish}, and keep the leftovers in the fridge for the next day.",
+            "Snack",
+            "One piece of fruit",
+        ]
+    text = page(
+        ["Skip to content", "Home", "Recipes"], intro, *plan, ["Share", "Facebook", "Pinterest"]
+    )
+    text = page(text, ["Related Articles", "Five quick dinners", "Ten minute lunches"], FOOTER_DE)
+    out = strip_boilerplate(text, lang="en").splitlines()
+    for line in plan:
+        assert line in out, line
+    for junk in ("Skip to content", "Related Articles", "Five quick dinners", "Impressum"):
+        assert junk not in out
+
+
+def test_affiliate_disclosure_opening_a_long_line_goes() -> None:
+    note = (
+        "Für Links auf dieser Seite erhält die Redaktion unter Umständen eine kleine Provision "
+        "vom Händler, der Preis für Sie bleibt gleich."
+    )
+    text = page(MENU_DE, [note], ARTICLE_DE, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons[note] == "ad label"
+    # the same words inside a sentence of the article are no label
+    quoted = page(
+        [
+            "Der Verlag schreibt, für Links auf dieser Seite erhalte er eine Provision, und "
+            "Verbraucherschützer halten diesen Hinweis für zu klein gedruckt.",
+            *ARTICLE_DE,
+        ]
+    )
+    assert strip_boilerplate(quoted, lang="de") == quoted
