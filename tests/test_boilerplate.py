@@ -161,6 +161,18 @@ REMOVED_CASES = [
     ("en", "Proudly powered by WordPress", "footer link"),
     ("en", "House rules", "comment widget"),
     ("en", "PDF version", "share buttons"),
+    (
+        "en",
+        "Stay informed with the latest headlines in our app.",
+        "subscription prompt",
+    ),
+    ("en", "Subscribers can log in here for full access to this story.", "subscription prompt"),
+    ("es", "Suscríbete ahora y recibe gratis nuestro boletín.", "subscription prompt"),
+    (
+        "fr",
+        "Abonnez-vous maintenant et recevez gratuitement notre newsletter.",
+        "subscription prompt",
+    ),
 ]
 
 
@@ -197,6 +209,11 @@ KEPT_CASES = [
     ("de", "Er sagte: Lesen Sie auch die Begründung, bevor Sie urteilen, das lohnt sich immer."),
     ("en", "Comments from lawmakers of both parties were unusually sharp on Wednesday."),
     ("en", "Readers were told to share the article with friends, the study found in May."),
+    # an article sentence about a newsletter, with one prompt word only
+    (
+        "en",
+        "The council newsletter, printed weekly since 1998, will close in June for lack of funds.",
+    ),
     # a subheading between paragraphs
     ("de", "Was der Beschluss für Familien bedeutet"),
     # a caption without a credit
