@@ -269,8 +269,24 @@ def _blocks(text: str) -> list[str]:
         pos = brk.end()
 
 
+#: A paragraph of at least this many characters, more than half of them quotation
+#: marks, is no prose: it is left as it is (reading it would cost per mark).
+_DENSE_MIN = 64
+
+
+#: Only a text whose first this many characters are dense is counted in full.
+_DENSE_PROBE = 4096
+
+
+def _is_dense(text: str) -> bool:
+    """True if *text* is long enough and more than half of its characters are quotation marks."""
+    return len(text) >= _DENSE_MIN and 2 * sum(text.count(ch) for ch in QUOTE_CHARS) > len(text)
+
+
 def _normalize_block(text: str, st: _Style) -> str:
     """:func:`normalize_quotes` of a text (or a block of whole paragraphs) with a mark."""
+    if _is_dense(text[:_DENSE_PROBE]) and _is_dense(text):
+        return _normalize_dense(text, st)
     once = _apply(text, st)
     if once == text:
         return text
@@ -278,6 +294,24 @@ def _normalize_block(text: str, st: _Style) -> str:
     if twice == once:
         return once
     return _keep_stable_paragraphs(text, once, twice)
+
+
+def _normalize_dense(text: str, st: _Style) -> str:
+    """A text that is mostly marks: its dense paragraphs stay, the others are read alone.
+
+    Reading never crosses a paragraph break, so reading each paragraph alone
+    gives the others what reading the whole text gives them.
+    """
+    paragraphs, breaks = _split_paragraphs(text)
+    out: list[str] = []
+    for k, paragraph in enumerate(paragraphs):
+        if k:
+            out.append(breaks[k - 1])
+        if _ANY_MARK.search(paragraph) is None or _is_dense(paragraph):
+            out.append(paragraph)
+        else:
+            out.append(_normalize_block(paragraph, st))
+    return "".join(out)
 
 
 def style_for_language(lang: str | None) -> str | None:
@@ -377,6 +411,7 @@ def _apply(text: str, st: _Style) -> str:
     marks = _marks(text)
     breaks = _paragraph_breaks(text)
     breaks.append((length + 1, length + 1))
+    dense = _dense_paragraphs(marks, breaks, length)
     next_break = 0
     glyphs: list[str] = [m[2] for m in marks]
     roles: list[int] = [_KEEP] * len(marks)
@@ -394,6 +429,8 @@ def _apply(text: str, st: _Style) -> str:
             par_first = idx
             while s >= breaks[next_break][0]:
                 next_break += 1
+        if dense and next_break in dense:
+            continue  # a paragraph that is mostly marks stays as it is
         if s == forced_apos:
             roles[idx] = _APOS
             continue
@@ -422,6 +459,28 @@ def _apply(text: str, st: _Style) -> str:
             forced_apos = word.end() if word else -1
     _finish_paragraph(glyphs, roles, paired, levels, stack, counts, par_first, len(marks))
     return _emit(text, st, marks, roles, levels)
+
+
+def _dense_paragraphs(
+    marks: list[tuple[int, int, str]], breaks: list[tuple[int, int]], length: int
+) -> set[int]:
+    """Indices of the paragraphs that :func:`_is_dense` calls dense (from the marks found).
+
+    *breaks* are the paragraph breaks with the end sentinel: paragraph ``k``
+    ends where break ``k`` starts.
+    """
+    chars: dict[int, int] = {}
+    k = 0
+    for s, e, _ in marks:
+        while s >= breaks[k][0]:
+            k += 1
+        chars[k] = chars.get(k, 0) + e - s
+    dense: set[int] = set()
+    for k, count in chars.items():
+        size = min(breaks[k][0], length) - (breaks[k - 1][1] if k else 0)
+        if size >= _DENSE_MIN and 2 * count > size:
+            dense.add(k)
+    return dense
 
 
 def _single_compatible(opener: str, closer: str) -> bool:

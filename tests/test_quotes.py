@@ -591,3 +591,29 @@ def test_reading_in_blocks_gives_the_same_text(
     )
     assert blocked == with_whole
     assert "".join(quotes._blocks(text)) == text
+
+
+def test_a_paragraph_of_marks_is_left_as_it_is() -> None:
+    # more than half of a paragraph of 64 characters or more is quotation marks:
+    # no prose to read, so it stays as given (reading it would cost per mark); the
+    # other paragraphs are read as always, whether the whole text is mostly marks or not
+    junk = "\"'\"'„“»«''" * 8
+    prose = 'Er sagte: "Wir kommen morgen."'
+    assert normalize_quotes(junk, style="de") == junk
+    assert normalize_quotes(junk + "\n\n" + prose, style="de") == (
+        junk + "\n\nEr sagte: „Wir kommen morgen.“"
+    )
+    long_prose = "\n\n".join([prose] * 20)
+    expected = "\n\n".join(["Er sagte: „Wir kommen morgen.“"] * 20)
+    assert normalize_quotes(long_prose + "\n\n" + junk, style="de") == expected + "\n\n" + junk
+
+
+@given(text=st.one_of(_BLOCKY, any_text))
+def test_dense_paragraphs_agree_with_the_count(text: str) -> None:
+    from newsnorm import quotes
+
+    paragraphs, _ = quotes._split_paragraphs(text)
+    breaks = quotes._paragraph_breaks(text)
+    breaks.append((len(text) + 1, len(text) + 1))
+    dense = quotes._dense_paragraphs(quotes._marks(text), breaks, len(text))
+    assert dense == {k for k, par in enumerate(paragraphs) if quotes._is_dense(par)}
