@@ -131,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         func("warm up: Der Bundestag hat am Freitag beschlossen.")
 
     sizes = [s for s in (1_000, 10_000, 100_000, 1_000_000, 10_000_000) if s <= args.max_mb * MB]
-    base_text = news_text(args.corpus, max(sizes))
+    # at least 1 MB, so that every size gets 1 MB of distinct documents
+    base_text = news_text(args.corpus, max(*sizes, MB))
     by_size: dict[str, list[str]] = {}
     for size in sizes:
         count = max(1, 1_000_000 // size)  # at least 1 MB of work per measurement
