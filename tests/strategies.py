@@ -65,6 +65,19 @@ WORDS = [
     "e\u0301",
     "שלום",
 ]
+#: Short German news texts for the engine tests (batch, Dask, Ray, Spark): plain prose,
+#: mojibake, a skip link, a stray English word, straight quotes.
+ARTICLES = [
+    "Der Bundestag hat am Freitag ein neues Gesetz zur Förderung erneuerbarer Energien "
+    "beschlossen.\nDie Opposition kritisierte den Entwurf, die Regierung verteidigte ihn.",
+    "FÃ¼r die Regierung war die Abstimmung im Bundestag ein wichtiger Erfolg, sagte der "
+    "Minister am Montag.",
+    "zum Inhalt\nDer Stadtrat hat am Dienstag den Haushalt für das kommende Jahr verabschiedet. "
+    "Die Ausgaben für Schulen und Kitas steigen deutlich.",
+    "Die Firma hatte den Plan initially im Frühjahr vorgestellt, sagte ein Sprecher am Montag.",
+    'Er sagte: "Wir werden das Gesetz im Herbst noch einmal gründlich prüfen", und ging.',
+]
+
 BOILERPLATE_LINES = [
     "zum Inhalt",
     "Lesen Sie auch:",

@@ -30,20 +30,9 @@ from newsnorm.integrations.batch import (
 )
 from newsnorm.types import Flag, Removal
 from tests.conftest import ROOT
-from tests.strategies import newsy_text
+from tests.strategies import ARTICLES, newsy_text
 
-ROWS: list[str] = [
-    "Der Bundestag hat am Freitag ein neues Gesetz zur Förderung erneuerbarer Energien "
-    "beschlossen.\nDie Opposition kritisierte den Entwurf, die Regierung verteidigte ihn.",
-    "FÃ¼r die Regierung war die Abstimmung im Bundestag ein wichtiger Erfolg, sagte der "
-    "Minister am Montag.",
-    "zum Inhalt\nDer Stadtrat hat am Dienstag den Haushalt für das kommende Jahr verabschiedet. "
-    "Die Ausgaben für Schulen und Kitas steigen deutlich.",
-    "Die Firma hatte den Plan initially im Frühjahr vorgestellt, sagte ein Sprecher am Montag.",
-    'Er sagte: "Wir werden das Gesetz im Herbst noch einmal gründlich prüfen", und ging.',
-    " \u00a0\n\t ",
-    "",
-]
+ROWS: list[str] = [*ARTICLES, " \u00a0\n\t ", ""]
 
 
 def _expected(text: str, **options: Any) -> dict[str, Any]:

@@ -18,18 +18,11 @@ import ray
 
 from newsnorm import normalize, normalize_batch
 from newsnorm.integrations.batch import BATCH_COLUMNS, normalize_frame
+from tests.strategies import ARTICLES
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.data.context")
 
-TEXTS = [
-    "FÃ¼r die Regierung war die Abstimmung im Bundestag ein wichtiger Erfolg, sagte der "
-    "Minister am Montag.",
-    "zum Inhalt\nDer Stadtrat hat am Dienstag den Haushalt für das kommende Jahr verabschiedet. "
-    "Die Ausgaben für Schulen und Kitas steigen deutlich.",
-    "Die Firma hatte den Plan initially im Frühjahr vorgestellt, sagte ein Sprecher am Montag.",
-    "Der Bundestag hat am Freitag ein neues Gesetz zur Förderung erneuerbarer Energien "
-    "beschlossen.\nDie Opposition kritisierte den Entwurf, die Regierung verteidigte ihn.",
-] * 3
+TEXTS = ARTICLES * 3
 
 
 @pytest.fixture(scope="module")
