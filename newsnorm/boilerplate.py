@@ -344,22 +344,24 @@ class _Line:
     start: int
     end: int
     text: str
+    # the features of the line alone, in the order of _Features
     key: str
     words: int
     units: int
-    blank: bool
     good: bool
     end_punct: bool
     linky: bool
     category: str | None
     weight: float
-    notice: int = -1  # cookie/consent notice signal (see _signal)
-    promo: int = -1  # subscription prompt signal
+    notice: int  # cookie/consent notice signal (see _signal)
+    promo: int  # subscription prompt signal
+    nav: bool  # a menu row, a separated link row or a post link
+    late: str | None  # byline, credit or date evidence of the line alone
+    credit: int  # where a credit starts, relative to the line start, or -1
+    # what the engine decides
+    blank: bool = False
     reason: str | None = None
     tail: int = -1  # start of a credit tail to cut, or -1
-    nav: bool = False  # a menu row, a separated link row or a post link
-    late: str | None = None  # byline, credit or date evidence of the line alone
-    credit: int = -1  # where a credit starts, relative to the line start, or -1
 
 
 def _split(text: str) -> list[tuple[int, int, int]]:
@@ -446,6 +448,10 @@ def _is_byline(stripped: str, key: str, lex: _Lexicon) -> bool:
 _Features = tuple[
     str, int, int, bool, bool, bool, "str | None", float, int, int, bool, "str | None", int
 ]
+
+
+#: The features of a blank line.
+_BLANK: _Features = ("", 0, 0, False, False, False, None, 0.0, -1, -1, False, None, -1)
 
 
 def _features(stripped: str, lex: _Lexicon) -> _Features:
@@ -591,55 +597,16 @@ def _analyse(text: str, lex: _Lexicon, memo: dict[str, _Features]) -> list[_Line
         raw = text[start:end]
         stripped = raw.strip()
         if not stripped:
-            lines.append(
-                _Line(number, start, end, raw, "", 0, 0, True, False, False, False, None, 0.0)
-            )
+            lines.append(_Line(number, start, end, raw, *_BLANK, blank=True))
             continue
         feats = memo.get(stripped)
         if feats is None:
             feats = memo[stripped] = _features(stripped, lex)
-        (
-            key,
-            words,
-            units,
-            good,
-            end_punct,
-            linky,
-            category,
-            weight,
-            notice,
-            promo,
-            nav,
-            late,
-            credit,
-        ) = feats
-        if len(raw) != len(stripped) and units <= 80:
+        line = _Line(number, start, end, raw, *feats)
+        if len(raw) != len(stripped) and line.units <= 80:
             # the credit offsets of the memo are those of the stripped line
-            credit = _credit_at(raw, key, lex)
-        lines.append(
-            _Line(
-                number,
-                start,
-                end,
-                raw,
-                key,
-                words,
-                units,
-                False,
-                good,
-                end_punct,
-                linky,
-                category,
-                weight,
-                notice,
-                promo,
-                None,
-                -1,
-                nav,
-                late,
-                credit,
-            )
-        )
+            line.credit = _credit_at(raw, line.key, lex)
+        lines.append(line)
     _wrapped_paragraphs(lines)
     return lines
 
