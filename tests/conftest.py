@@ -1,4 +1,4 @@
-"""Shared test configuration: hypothesis profiles and paths.
+"""Shared test configuration: hypothesis profiles, paths and a runner for the command line.
 
 Profiles (select with ``HYPOTHESIS_PROFILE=...``): ``dev`` (default, quick),
 ``ci`` (more examples, used by ``.ci/run``) and ``thorough`` (long local runs).
@@ -7,6 +7,8 @@ Profiles (select with ``HYPOTHESIS_PROFILE=...``): ``dev`` (default, quick),
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -29,3 +31,18 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+
+def run_newsnorm(
+    *args: str, stdin: bytes = b"", timeout: float = 120
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m newsnorm *args`` in the repository root; output captured as bytes."""
+    return subprocess.run(
+        [sys.executable, "-m", "newsnorm", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+        timeout=timeout,
+    )

@@ -4,30 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from newsnorm import __version__
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import SEEDS, run_newsnorm
 
 SEED = SEEDS / "000_af01204604cdb2da.txt"
 GOOD = "Der Bundestag hat am Freitag ein neues Gesetz beschlossen, sagte die Sprecherin."
-
-
-def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "newsnorm", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=ROOT,
-        env=env,
-        check=False,
-        timeout=120,
-    )
 
 
 def jsonl(*records: object) -> bytes:
@@ -35,20 +20,20 @@ def jsonl(*records: object) -> bytes:
 
 
 def test_version() -> None:
-    proc = run("--version")
+    proc = run_newsnorm("--version")
     assert proc.returncode == 0
     assert proc.stdout.decode().strip() == f"newsnorm {__version__}"
 
 
 def test_seed_document_plain_text() -> None:
-    proc = run(str(SEED), "--lang", "de", "--quotes", "de")
+    proc = run_newsnorm(str(SEED), "--lang", "de", "--quotes", "de")
     assert proc.returncode == 0, proc.stderr
     expected = (SEEDS / "000_af01204604cdb2da.expected.txt").read_text(encoding="utf-8")
     assert proc.stdout.decode() == expected + "\n"
 
 
 def test_seed_document_report() -> None:
-    proc = run(str(SEED), "--lang", "de", "--quotes", "de", "--report")
+    proc = run_newsnorm(str(SEED), "--lang", "de", "--quotes", "de", "--report")
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["file"] == str(SEED)
@@ -57,7 +42,7 @@ def test_seed_document_report() -> None:
 
 
 def test_stdin_to_stdout() -> None:
-    proc = run("-", "--lang", "de", stdin=("FÃ¼r " + GOOD).encode())
+    proc = run_newsnorm("-", "--lang", "de", stdin=("FÃ¼r " + GOOD).encode())
     assert proc.returncode == 0
     assert proc.stdout.decode() == "Für " + GOOD + "\n"
 
@@ -66,9 +51,9 @@ def test_output_file_and_refusal_to_overwrite_input(tmp_path: Path) -> None:
     src = tmp_path / "in.txt"
     src.write_text("FÃ¼r " + GOOD, encoding="utf-8")
     out = tmp_path / "out.txt"
-    assert run(str(src), "-o", str(out)).returncode == 0
+    assert run_newsnorm(str(src), "-o", str(out)).returncode == 0
     assert out.read_text(encoding="utf-8") == "Für " + GOOD + "\n"
-    proc = run(str(src), "-o", str(src))
+    proc = run_newsnorm(str(src), "-o", str(src))
     assert proc.returncode == 2
     assert b"refusing to write over the input" in proc.stderr
     assert src.read_text(encoding="utf-8") == "FÃ¼r " + GOOD
@@ -77,7 +62,7 @@ def test_output_file_and_refusal_to_overwrite_input(tmp_path: Path) -> None:
 
 def test_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
-    assert run("-", "-o", str(out), stdin=GOOD.encode()).returncode == 0
+    assert run_newsnorm("-", "-o", str(out), stdin=GOOD.encode()).returncode == 0
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
@@ -86,29 +71,29 @@ def test_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
 def test_invalid_utf8_is_reported_with_byte_offset(tmp_path: Path) -> None:
     src = tmp_path / "bad.txt"
     src.write_bytes(b"Gr\xfc\xdfe aus Berlin")
-    proc = run(str(src))
+    proc = run_newsnorm(str(src))
     assert proc.returncode == 1
     assert b"byte 2" in proc.stderr
     assert b"Traceback" not in proc.stderr
-    replaced = run(str(src), "--decode-errors", "replace")
+    replaced = run_newsnorm(str(src), "--decode-errors", "replace")
     assert replaced.returncode == 0
     assert "\ufffd" in replaced.stdout.decode()
-    latin = run(str(src), "--encoding", "latin-1")
+    latin = run_newsnorm(str(src), "--encoding", "latin-1")
     assert latin.stdout.decode() == "Grüße aus Berlin\n"
 
 
 def test_empty_file(tmp_path: Path) -> None:
     src = tmp_path / "empty.txt"
     src.write_bytes(b"")
-    proc = run(str(src))
+    proc = run_newsnorm(str(src))
     assert proc.returncode == 0
     assert proc.stdout == b""
-    assert run("--jsonl", str(src)).stdout == b""
+    assert run_newsnorm("--jsonl", str(src)).stdout == b""
 
 
 def test_jsonl_normalizes_the_field_and_keeps_other_keys() -> None:
     data = jsonl({"id": 1, "text": "zum Inhalt\nFÃ¼r " + GOOD, "url": "https://x.example/a"})
-    proc = run("--jsonl", "--lang", "de", stdin=data)
+    proc = run_newsnorm("--jsonl", "--lang", "de", stdin=data)
     assert proc.returncode == 0, proc.stderr
     record = json.loads(proc.stdout)
     assert record["id"] == 1
@@ -120,7 +105,7 @@ def test_jsonl_normalizes_the_field_and_keeps_other_keys() -> None:
 
 def test_jsonl_other_field_and_no_report() -> None:
     data = jsonl({"body": "FÃ¼r " + GOOD})
-    proc = run("--jsonl", "--field", "body", "--no-report", stdin=data)
+    proc = run_newsnorm("--jsonl", "--field", "body", "--no-report", stdin=data)
     assert json.loads(proc.stdout) == {"body": "Für " + GOOD}
 
 
@@ -137,7 +122,7 @@ BAD_LINES = (
 
 
 def test_jsonl_bad_lines_pass_through_by_default() -> None:
-    proc = run("--jsonl", "--no-report", stdin=BAD_LINES)
+    proc = run_newsnorm("--jsonl", "--no-report", stdin=BAD_LINES)
     assert proc.returncode == 1
     lines = proc.stdout.split(b"\n")
     assert lines[-1] == b""
@@ -156,7 +141,7 @@ def test_jsonl_bad_lines_pass_through_by_default() -> None:
 
 
 def test_jsonl_skip_drops_but_reports() -> None:
-    proc = run("--jsonl", "--errors", "skip", "--no-report", stdin=BAD_LINES)
+    proc = run_newsnorm("--jsonl", "--errors", "skip", "--no-report", stdin=BAD_LINES)
     assert proc.returncode == 1
     assert len(proc.stdout.splitlines()) == 2
     assert proc.stderr.decode().count("skipped") == 6
@@ -166,7 +151,7 @@ def test_jsonl_raise_stops_and_writes_no_output_file(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_bytes(BAD_LINES)
     out = tmp_path / "out.jsonl"
-    proc = run("--jsonl", "--errors", "raise", str(src), "-o", str(out))
+    proc = run_newsnorm("--jsonl", "--errors", "raise", str(src), "-o", str(out))
     assert proc.returncode == 2
     assert f"{src}:2: invalid JSON".encode() in proc.stderr
     assert not out.exists()
@@ -177,18 +162,18 @@ def test_jsonl_jobs_give_identical_output(tmp_path: Path) -> None:
     records = [{"i": i, "text": f"zum Inhalt\nFÃ¼r Nummer {i}: {GOOD}"} for i in range(300)]
     src = tmp_path / "in.jsonl"
     src.write_bytes(jsonl(*records) + b"broken\n")
-    one = run("--jsonl", str(src), "--lang", "de")
-    two = run("--jsonl", str(src), "--lang", "de", "--jobs", "2")
+    one = run_newsnorm("--jsonl", str(src), "--lang", "de")
+    two = run_newsnorm("--jsonl", str(src), "--lang", "de", "--jobs", "2")
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout
     assert [json.loads(line)["i"] for line in one.stdout.splitlines()[:-1]] == list(range(300))
 
 
 def test_usage_errors() -> None:
-    assert run("--lang", "xx", stdin=b"x").returncode == 2
-    assert run("--quotes", "klingon", stdin=b"x").returncode == 2
-    assert run("--jobs", "0", stdin=b"x").returncode == 2
-    proc = run("/nonexistent/file.txt")
+    assert run_newsnorm("--lang", "xx", stdin=b"x").returncode == 2
+    assert run_newsnorm("--quotes", "klingon", stdin=b"x").returncode == 2
+    assert run_newsnorm("--jobs", "0", stdin=b"x").returncode == 2
+    proc = run_newsnorm("/nonexistent/file.txt")
     assert proc.returncode == 2
     assert b"cannot read" in proc.stderr
 
@@ -196,7 +181,7 @@ def test_usage_errors() -> None:
 @pytest.mark.parametrize("flag", ["--no-fix-encoding", "--no-whitespace", "--no-boilerplate"])
 def test_step_switches(flag: str) -> None:
     text = "zum Inhalt\nFÃ¼r  " + GOOD
-    proc = run(flag, "--lang", "de", stdin=text.encode())
+    proc = run_newsnorm(flag, "--lang", "de", stdin=text.encode())
     assert proc.returncode == 0
     out = proc.stdout.decode()
     assert ("FÃ¼r" in out) == (flag == "--no-fix-encoding")

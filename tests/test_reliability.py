@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 
 import newsnorm
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_newsnorm
 from tests.strategies import any_text
 
 # every public function that takes a document, with options that exercise it fully
@@ -106,17 +106,6 @@ def test_normalize_output_always_encodes(text: str) -> None:
     json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
 
 
-def _cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsnorm", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=ROOT,
-        check=False,
-        timeout=300,
-    )
-
-
 def test_cli_a_100_mb_line_is_one_counted_error(tmp_path: Path) -> None:
     src = tmp_path / "huge.jsonl"
     with src.open("wb") as fh:
@@ -124,7 +113,7 @@ def test_cli_a_100_mb_line_is_one_counted_error(tmp_path: Path) -> None:
         fh.write(b'{"text": "' + b"x" * (100 * 1024 * 1024) + b"\n")  # unterminated string
         fh.write(b'{"text": "Die Sitzung dauerte bis in die Nacht."}\n')
     out = tmp_path / "out.jsonl"
-    proc = _cli("--jsonl", str(src), "-o", str(out), "--no-report")
+    proc = run_newsnorm("--jsonl", str(src), "-o", str(out), "--no-report", timeout=300)
     assert proc.returncode == 1
     assert f"{src}:2: invalid JSON".encode() in proc.stderr
     with out.open("rb") as fh:
@@ -160,7 +149,9 @@ def test_cli_output_is_byte_identical_across_runs_and_jobs(tmp_path: Path) -> No
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     outputs = {
-        _cli("--jsonl", str(src), "--quotes", "auto", "--jobs", str(jobs)).stdout
+        run_newsnorm(
+            "--jsonl", str(src), "--quotes", "auto", "--jobs", str(jobs), timeout=300
+        ).stdout
         for jobs in (1, 2, 3, 1)
     }
     assert len(outputs) == 1
@@ -171,7 +162,7 @@ def test_cli_output_is_byte_identical_across_runs_and_jobs(tmp_path: Path) -> No
 def test_cli_missing_field_and_binary_garbage_are_counted(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_bytes(os.urandom(2000).replace(b"\n", b"") + b"\n" + b'{"title": "x"}\n')
-    proc = _cli("--jsonl", str(src))
+    proc = run_newsnorm("--jsonl", str(src), timeout=300)
     assert proc.returncode == 1
     assert proc.stdout.count(b"\n") == 2
     assert b"in.jsonl:1:" in proc.stderr

@@ -17,7 +17,7 @@ from hypothesis import given
 
 from newsnorm.review import Review, review_html
 from newsnorm.types import Flag, Normalized, Removal, StepChange
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_newsnorm
 from tests.strategies import newsy_text
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -225,18 +225,6 @@ def test_rendering_time_is_linear_in_the_number_of_flags() -> None:
     assert large < small * 4 + 0.05, (small, large)
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "newsnorm", "review", *args],
-        capture_output=True,
-        cwd=ROOT,
-        env=env,
-        check=False,
-        timeout=120,
-    )
-
-
 def test_cli_jsonl(tmp_path: Path) -> None:
     src = tmp_path / "pages.jsonl"
     records = [
@@ -246,7 +234,7 @@ def test_cli_jsonl(tmp_path: Path) -> None:
     lines = [json.dumps(r) for r in records] + ['{"url": "c"}', "not json"]
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "review.html"
-    proc = run_cli(str(src), "--field", "body", "--id-field", "url", "-o", str(out))
+    proc = run_newsnorm("review", str(src), "--field", "body", "--id-field", "url", "-o", str(out))
     assert proc.returncode == 1, proc.stderr  # two bad lines, reported
     assert b"pages.jsonl:3: field 'body' is missing" in proc.stderr
     assert b"pages.jsonl:4: invalid JSON" in proc.stderr
@@ -261,17 +249,20 @@ def test_cli_plain_text_files_and_options(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("zum Inhalt\n" + ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "r.html"
-    proc = run_cli(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--lang", "de",
+    proc = run_newsnorm("review", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--lang", "de",
                    "--no-boilerplate", "--title", "Mein Test", "-o", str(out))  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     page = out.read_text(encoding="utf-8")
     assert "<title>Mein Test</title>" in page
     assert "boilerplate=False" in page
     assert not parse(page).find("del", "rm")
-    bad = run_cli(str(tmp_path / "a.txt"), "--quotes", "nope")
+    bad = run_newsnorm("review", str(tmp_path / "a.txt"), "--quotes", "nope")
     assert bad.returncode == 2
-    assert run_cli(str(tmp_path / "a.txt"), "-o", str(tmp_path / "a.txt")).returncode == 2
-    assert run_cli("--help").stdout.startswith(b"usage: newsnorm review")
+    assert (
+        run_newsnorm("review", str(tmp_path / "a.txt"), "-o", str(tmp_path / "a.txt")).returncode
+        == 2
+    )
+    assert run_newsnorm("review", "--help").stdout.startswith(b"usage: newsnorm review")
 
 
 def _chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
@@ -348,7 +339,10 @@ def test_cli_limit_and_stdin(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"text": ARTICLE}) + "\n" for _ in range(5)))
     out = tmp_path / "r.html"
-    assert run_cli(str(src), "--limit", "2", "--sample", "5", "-o", str(out)).returncode == 0
+    assert (
+        run_newsnorm("review", str(src), "--limit", "2", "--sample", "5", "-o", str(out)).returncode
+        == 0
+    )
     assert len(parse(out.read_text(encoding="utf-8")).find("section", "doc")) == 2
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     proc = subprocess.run(
