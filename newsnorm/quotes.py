@@ -253,7 +253,7 @@ def _blocks(text: str) -> list[str]:
     text); reading never crosses a paragraph break, so each block reads alone
     as it reads in the whole text.
     """
-    pattern = _BLANK_LINE_ANY if any(ch in text for ch in _RARE_BREAKS) else _BLANK_LINE_LF
+    pattern = _break_pattern(text)
     blocks: list[str] = []
     pos = 0
     while True:
@@ -287,6 +287,11 @@ def _normalize_block(text: str, st: _Style) -> str:
     """:func:`normalize_quotes` of a text (or a block of whole paragraphs) with a mark."""
     if _is_dense(text[:_DENSE_PROBE]) and _is_dense(text):
         return _normalize_dense(text, st)
+    return _read(text, st)
+
+
+def _read(text: str, st: _Style) -> str:
+    """Read *text*, and read the result again: a paragraph that would change again stays."""
     once = _apply(text, st)
     if once == text:
         return text
@@ -297,10 +302,11 @@ def _normalize_block(text: str, st: _Style) -> str:
 
 
 def _normalize_dense(text: str, st: _Style) -> str:
-    """A text that is mostly marks: its dense paragraphs stay, the others are read alone.
+    """:func:`_read` for a text that is mostly marks, without a reading per mark.
 
-    Reading never crosses a paragraph break, so reading each paragraph alone
-    gives the others what reading the whole text gives them.
+    Its dense paragraphs stay (as :func:`_apply` leaves them), the others are
+    read alone: reading never crosses a paragraph break, so that gives them
+    what reading the whole text gives them.
     """
     paragraphs, breaks = _split_paragraphs(text)
     out: list[str] = []
@@ -310,7 +316,7 @@ def _normalize_dense(text: str, st: _Style) -> str:
         if _ANY_MARK.search(paragraph) is None or _is_dense(paragraph):
             out.append(paragraph)
         else:
-            out.append(_normalize_block(paragraph, st))
+            out.append(_read(paragraph, st))
     return "".join(out)
 
 
@@ -374,11 +380,14 @@ def _keep_stable_paragraphs(text: str, once: str, twice: str) -> str:
     return "".join(pieces)
 
 
+def _break_pattern(text: str) -> re.Pattern[str]:
+    """The paragraph-break pattern for *text*: the fast one when ``\\n`` is its only break."""
+    return _BLANK_LINE_ANY if any(ch in text for ch in _RARE_BREAKS) else _BLANK_LINE_LF
+
+
 def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraph breaks of *text*, in order."""
-    rare = any(ch in text for ch in _RARE_BREAKS)
-    pattern = _BLANK_LINE_ANY if rare else _BLANK_LINE_LF
-    return [m.span() for m in pattern.finditer(text)]
+    return [m.span() for m in _break_pattern(text).finditer(text)]
 
 
 def _marks(text: str) -> list[tuple[int, int, str]]:

@@ -617,3 +617,19 @@ def test_dense_paragraphs_agree_with_the_count(text: str) -> None:
     breaks.append((len(text) + 1, len(text) + 1))
     dense = quotes._dense_paragraphs(quotes._marks(text), breaks, len(text))
     assert dense == {k for k, par in enumerate(paragraphs) if quotes._is_dense(par)}
+
+
+_MARKY = st.lists(
+    st.sampled_from(['"', "'", "„", "“", "»", "«", "''", "‚", "‘", "Wort", " ", "\n\n", "\n"]),
+    max_size=120,
+).map("".join)
+
+
+@given(text=st.one_of(_MARKY, _BLOCKY), style=st.sampled_from(STYLES))
+def test_the_dense_fast_path_reads_as_the_whole_text(text: str, style: str) -> None:
+    # _normalize_dense (paragraph by paragraph, dense ones counted, not read) must give
+    # what one reading of the whole text gives
+    from newsnorm import quotes
+
+    st_ = quotes._STYLES[style]
+    assert quotes._normalize_dense(text, st_) == quotes._read(text, st_)
