@@ -788,6 +788,11 @@ def _body(lines: list[_Line], disclaimer: re.Pattern[str] | None = None) -> tupl
     return body_start, body_end
 
 
+def _prose(lines: list[_Line], start: int, end: int) -> float:
+    """The weight of the prose among lines[start:end] (the lines that weigh more than nothing)."""
+    return sum(ln.weight for ln in lines[start:end] if ln.weight > 0)
+
+
 def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
     """End the body at a comment, author-box or footer heading once the article has had its say.
 
@@ -795,7 +800,7 @@ def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
     the first such heading after enough prose (and after at least as much
     prose as follows it) closes the article.
     """
-    total = sum(ln.weight for ln in lines[start:end] if ln.weight > 0)
+    total = _prose(lines, start, end)
     before = 0.0
     for i in range(start, end):
         ln = lines[i]
@@ -815,7 +820,7 @@ def _open_stretch(lines: list[_Line], body_start: int, body_end: int) -> int:
     the body itself: a recipe or a plan of short steps between a few
     paragraphs, which no dense run covers.
     """
-    body = sum(ln.weight for ln in lines[body_start:body_end] if ln.weight > 0)
+    body = _prose(lines, body_start, body_end)
     prose = 0.0
     for i in range(body_end, len(lines)):
         ln = lines[i]
@@ -996,7 +1001,7 @@ def _closing_bio(
     seen = sum(1 for ln in lines if not ln.blank and name in ln.key) - 1
     if not 1 <= seen <= 3:
         return []
-    prose = sum(ln.weight for ln in lines[body_start:name_line] if ln.weight > 0)
+    prose = _prose(lines, body_start, name_line)
     boxed = sum(lines[k].weight for k in bio)
     return box if prose >= _CUT_PROSE and prose >= 2 * boxed else []
 
