@@ -348,9 +348,7 @@ class _Scorer:
         margin = (zs - zt) / 10.0
         if zs < MIN_SOURCE_ZIPF * 10 or margin < MIN_MARGIN:
             return None
-        mid = MARGIN_MID
-        if tok.text[:1].isupper() and not (capital_ok and self.names_capitalised):
-            mid += self.case_penalty
+        mid = MARGIN_MID + self.capital_penalty(tok, capital_ok=capital_ok)
         # very common source words are safer than rare ones at the same margin
         level = min(zs / 10.0, 6.0) - 4.0
         return MARGIN_SLOPE * (margin - mid) + LEVEL_WEIGHT * level
@@ -359,10 +357,14 @@ class _Scorer:
         """Log-odds of a word the table does not know: a rare English -s form, else None."""
         if tok.key not in self.pair.rare_forms:
             return None
-        logit = RARE_FORM_LOGIT
+        return RARE_FORM_LOGIT - MARGIN_SLOPE * self.capital_penalty(tok, capital_ok=capital_ok)
+
+    def capital_penalty(self, tok: _Tok, *, capital_ok: bool) -> float:
+        """The extra margin a capitalised word needs (0.0 for lower case, or where
+        *capital_ok* — a sentence start — and the target capitalises only names)."""
         if tok.text[:1].isupper() and not (capital_ok and self.names_capitalised):
-            logit -= MARGIN_SLOPE * self.case_penalty
-        return logit
+            return self.case_penalty
+        return 0.0
 
 
 def _adjacent(text: str, left: _Tok, right: _Tok) -> bool:
