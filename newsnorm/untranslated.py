@@ -88,6 +88,7 @@ _WORD_PATTERN = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 _SPLIT = re.compile(f"({_WORD_PATTERN})")
 _FULL_STOP = frozenset(".!?\n\r\u2028\u2029")
 _SENTENCE_END = frozenset('.!?:;\n\r\u2028\u2029"„“”«»()[]–—•|')
+_SENTENCE_END_OUTSIDE_QUOTES = _SENTENCE_END - frozenset('"„“”«»')
 _QUOTE_PAIRS = {"„": '“”"', "“": "”", "«": "»", "»": "«", "‚": "‘’'", "‹": "›", "›": "‹", '"': '"'}
 _NO_END = 1 << 62
 _QUOTE_MARKS = frozenset("„“”\"«»‚‘’‹›'")
@@ -628,12 +629,13 @@ def _flag_at(
         return Flag(
             start, end, text[start:end], pair.source, round(_sigmoid(score_logit), 4), reason
         ), hi
-    quotation = len(run) >= QUOTE_WORDS or (
+    embedded = len(run) > 1 and _quoted_phrase(text, start, end)
+    quotation = (len(run) >= QUOTE_WORDS and not embedded) or (
         len(run) > 1 and (_whole_sentence(text, start, end) or _quoted_sentence(text, start, end))
     )
     if len(run) > 1 and not quotation and _touches_title(text, tokens, lo, hi, scorer):
         return None, hi
-    if not quotation and _source_sentence(text, tokens, lo, hi, scorer):
+    if not quotation and _source_sentence(text, tokens, lo, hi, scorer, embedded):
         # the whole sentence is in the source language: a quotation, a tweet, a title
         score = _sigmoid(QUOTE_LOGIT)
         reason = f"{pair.source} sentence"
@@ -770,6 +772,33 @@ def _quoted_sentence(text: str, start: int, end: int) -> bool:
     return end < pos < len(text) and text[pos] in _QUOTE_MARKS
 
 
+def _quoted_phrase(text: str, start: int, end: int) -> bool:
+    """True if text[start:end] lies in a pair of quotation marks in the middle of a sentence
+    that hold a lower-case phrase: ein Krematorium "next door to a retirement village" zu bauen.
+
+    Such a phrase is a part of the target-language sentence (the words around the marks go
+    on without a break), not a quotation of its own, however long it is. Looks at most
+    64 characters on each side.
+    """
+    lo = start - 1
+    stop = max(0, start - _NEAR_CHARS)
+    while lo > stop and text[lo] not in _SENTENCE_END:
+        lo -= 1
+    hi = end
+    stop = min(len(text) - 1, end + _NEAR_CHARS)
+    while hi < stop and text[hi] not in _SENTENCE_END:
+        hi += 1
+    if lo < 1 or hi >= len(text) - 1:
+        return False
+    if text[lo] not in _QUOTE_MARKS or text[hi] not in _QUOTE_MARKS or text[lo] == text[hi] == "'":
+        return False
+    if not text[lo + 1].islower():
+        return False
+    before = text[max(0, lo - 2) : lo].rstrip(" \u00a0")
+    after = text[hi + 1 : hi + 3].lstrip(" \u00a0")
+    return bool(before) and before[-1].isalpha() and bool(after) and after[0].isalpha()
+
+
 def _quoted_title(text: str, tok: _Tok) -> bool:
     """A capitalised word alone in quotation marks is a title: Album "Rumours"."""
     if not _capitalised(tok) or not tok.start or tok.end >= len(text):
@@ -829,10 +858,16 @@ def _touches_title(text: str, tokens: Sequence[_Tok], lo: int, hi: int, scorer: 
     )
 
 
-def _source_sentence(text: str, tokens: _Tokens, lo: int, hi: int, scorer: _Scorer) -> bool:
-    """True if the sentence around tokens lo..hi is mostly source language."""
+def _source_sentence(
+    text: str, tokens: _Tokens, lo: int, hi: int, scorer: _Scorer, quoted: bool = False
+) -> bool:
+    """True if the sentence around tokens lo..hi is mostly source language.
+
+    *quoted*: the tokens fill a pair of quotation marks inside a sentence; the sentence is
+    then the one around the marks.
+    """
     starts, ends, words = tokens.starts, tokens.ends, tokens.lows
-    stops = _SENTENCE_END
+    stops = _SENTENCE_END_OUTSIDE_QUOTES if quoted else _SENTENCE_END
     first = lo
     limit = max(0, lo - SENTENCE_TOKENS)
     while first > limit and stops.isdisjoint(text[ends[first - 1] : starts[first]]):

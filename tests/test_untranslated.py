@@ -256,6 +256,26 @@ def test_quoted_sentence_is_a_quotation() -> None:
     ]
 
 
+def test_long_quoted_phrase_inside_a_sentence_is_a_leftover() -> None:
+    """A lower-case phrase in quotation marks that the sentence runs on around is part of
+    the sentence, however long: not a quotation of its own."""
+    text = 'Die Gemeinde will den Spielplatz "right behind the old church" bauen.'
+    (flag,) = flag_untranslated(text, lang="de")
+    assert flag.token == "right behind the old church"
+    assert flag.reason == "en phrase of 5 words"
+    # also when a target-language word ends the quoted phrase ("Station" is German too)
+    text = 'Die Gemeinde will den Spielplatz "right behind the old railway station" bauen.'
+    assert tokens(text, lang="de") == ["right behind the old railway"]
+    # a quoted sentence, a quotation after a colon, or one in an English sentence stays one
+    for quotation in (
+        'Die Gemeinde schrieb "Right behind the old church." und mehr nicht.',
+        'Die Gemeinde schrieb: "right behind the old church" und mehr nicht.',
+        'They said they would build it "right behind the old church" soon.',
+    ):
+        flags = flag_untranslated(quotation, lang="de", min_score=0.0)
+        assert not any("church" in f.token and f.score >= DEFAULT_MIN_SCORE for f in flags)
+
+
 @pytest.mark.parametrize(
     "text", ["This was never meant to happen.", "  This was never meant to happen!  "]
 )
