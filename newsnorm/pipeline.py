@@ -176,27 +176,21 @@ class Normalizer:
         boilerplate_input: str | None = None
         if self.boilerplate:
             boilerplate_input = text
-            # Decide on the text as the quote step will leave it (same lines, other quote
-            # marks), so that a second run over the output decides the same way.
-            style = self._quote_style(lang)
-            view = normalize_quotes(text, style=style) if style is not None else text
-            found = find_boilerplate(
-                view,
-                lang=lang,
-                level=self.boilerplate_level,
-                keep_headline=self.keep_headline,
-                keep_captions=self.keep_captions,
-            )
-            removed = tuple(found) if view == text else _map_removals(found, view, text)
-            stripped = apply_removals(text, removed) if removed else text
-            record("boilerplate", text, stripped)
-            text = stripped
+            removed, stripped = self._strip(text, lang, lang)
             if removed and self._lang is None:
                 # Decide the language on what is left: menus and footers in another
                 # language must not pick the quote style, and a second run over the
                 # output must see the same language (idempotence).
-                guess = detect_language(text)
+                guess = detect_language(stripped)
+                if guess.lang != lang:
+                    # The page was read with the phrases of its menus' language: settle
+                    # it with the language detected anew on every pass, as a second run
+                    # over the output would read it.
+                    removed, stripped = self._strip(text, None, guess.lang)
+                    guess = detect_language(stripped)
                 lang, lang_score = guess.lang, guess.score
+            record("boilerplate", text, stripped)
+            text = stripped
 
         if self.quotes is not None:
             style = self._quote_style(lang)
@@ -224,6 +218,25 @@ class Normalizer:
             steps=tuple(steps),
             boilerplate_input=boilerplate_input,
         )
+
+    def _strip(
+        self, text: str, lang: str | None, quotes_lang: str | None
+    ) -> tuple[tuple[Removal, ...], str]:
+        """The boilerplate removals of *text* read as *lang* (``None``: detected on every
+        pass), and the text without them; *quotes_lang* picks an ``"auto"`` quote style."""
+        # Decide on the text as the quote step will leave it (same lines, other quote
+        # marks), so that a second run over the output decides the same way.
+        style = self._quote_style(quotes_lang)
+        view = normalize_quotes(text, style=style) if style is not None else text
+        found = find_boilerplate(
+            view,
+            lang=lang,
+            level=self.boilerplate_level,
+            keep_headline=self.keep_headline,
+            keep_captions=self.keep_captions,
+        )
+        removed = tuple(found) if view == text else _map_removals(found, view, text)
+        return removed, apply_removals(text, removed) if removed else text
 
 
 def _map_removals(found: list[Removal], view: str, text: str) -> tuple[Removal, ...]:

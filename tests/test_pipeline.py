@@ -186,6 +186,58 @@ def test_credit_tail_after_changed_quote_marks_is_mapped_back() -> None:
     assert normalize(once.text, lang="de", quotes="de").text == once.text
 
 
+# A German article on a page whose menus, comment form and cookie notice are English:
+# the whole page reads as English, the article alone as German.
+_ENGLISH_FRAME = [
+    "Home",
+    "News",
+    "Sports",
+    "About us",
+    "Contact us",
+    "Privacy Policy",
+    "Terms of Use",
+    "Leave a Reply",
+    "Your email address will not be published. Required fields are marked *",
+    "Name *",
+    "Email *",
+    "Website",
+    "Save my name, email, and website in this browser for the next time I comment.",
+    "Post Comment",
+    "Recent Posts",
+    "Categories",
+    "This website uses cookies to improve your experience while you navigate through the website.",
+    "We will assume you are ok with this, but you can opt-out if you wish at any time.",
+    "Copyright 2024 All rights reserved. Powered by a theme that is free to use for everyone.",
+]
+_GERMAN_ARTICLE = (
+    "Schule wird saniert\n"
+    "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die alte "
+    "Schule am Marktplatz zu sanieren.\n\n"
+    "Die Kosten werden auf rund zwei Millionen Euro geschätzt, ein Teil soll aus "
+    "Fördermitteln des Landes kommen.\n\n"
+    "Verwandte Artikel\n"
+    "Neuer Radweg am Fluss eröffnet (3)\n"
+    "Sommerfest im Stadtpark (5)\n"
+    "Baustelle an der Hauptstraße (2)\n"
+)
+
+
+@pytest.mark.parametrize("quotes", [None, "auto"])
+def test_page_in_another_language_than_its_article_settles_in_one_run(
+    quotes: str | None,
+) -> None:
+    page = _GERMAN_ARTICLE + "\n".join(_ENGLISH_FRAME)
+    assert newsnorm.detect_language(page).lang == "en"
+    once = normalize(page, quotes=quotes)
+    assert once.lang == "de"
+    # the German teaser block is read with the German phrases in the first run already
+    assert "Verwandte Artikel" not in once.text
+    assert "Die Kosten werden" in once.text
+    twice = normalize(once.text, quotes=quotes)
+    assert twice.text == once.text
+    assert twice.removed == ()
+
+
 def test_empty_text() -> None:
     result = normalize("")
     assert result.text == ""
