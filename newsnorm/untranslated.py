@@ -568,7 +568,7 @@ def _flag_at(
     comp = _compound(text, tokens, i)
     if comp is not None:
         return _flag_compound(text, tokens, comp, scorer, pair)
-    if _quoted_title(text, tok):
+    if _quoted_title(text, tok) and not _quoted_after_determiner(text, tokens, i, pair):
         return None, i
     if _in_name(text, tokens, i, scorer) and not _office_title(text, tokens, i, scorer):
         return None, i
@@ -823,6 +823,22 @@ def _function_word(tok: _Tok, scorer: _Scorer) -> bool:
     return scorer.codes(tok.key)[1] >= LONE_STOPWORD_MAX_TARGET
 
 
+def _quoted_after_determiner(text: str, tokens: _Tokens, i: int, pair: _Pair) -> bool:
+    """A word in quotation marks right after a lower-case determiner: nach dem "Backlash".
+
+    The determiner makes the quoted word the noun of its phrase, a word set off as foreign
+    or unusual; a title in quotation marks follows a noun naming its kind (das Album
+    "Rumours", der Film "Heat").
+    """
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if _capitalised(prev) or prev.key not in pair.determiners:
+        return False
+    gap = text[prev.end : tokens[i].start].strip(" \u00a0")
+    return len(gap) == 1 and gap in _QUOTE_MARKS and text[prev.end : prev.end + 1].isspace()
+
+
 def _after_article(text: str, tokens: _Tokens, i: int, pair: _Pair) -> bool:
     """A capitalised token right after a lower-case target function word ("der", "im").
 
@@ -832,7 +848,7 @@ def _after_article(text: str, tokens: _Tokens, i: int, pair: _Pair) -> bool:
         return False
     prev = tokens[i - 1]
     if not _adjacent(text, prev, tokens[i]):
-        return False
+        return _quoted_after_determiner(text, tokens, i, pair)
     if not _capitalised(prev):
         return prev.key in pair.target_stop or prev.key in pair.determiners
     return prev.key in pair.polite and not _sentence_start(text, prev.start)

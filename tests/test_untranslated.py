@@ -256,6 +256,19 @@ def test_quoted_sentence_is_a_quotation() -> None:
     ]
 
 
+def test_quoted_word_after_a_determiner_is_a_noun_not_a_title() -> None:
+    """After a determiner the quotation marks set off a word, they do not make a title:
+    it scores as it would without them."""
+    quoted = flag_untranslated('Nach dem "Surge" wurde es ruhig.', lang="de", min_score=0.0)
+    plain = flag_untranslated("Nach dem Surge wurde es ruhig.", lang="de", min_score=0.0)
+    assert [f.token for f in quoted] == ["Surge"]
+    assert [(f.token, f.score) for f in quoted] == [(f.token, f.score) for f in plain]
+    surge = flag_untranslated("Die Aktie erlebte einen „Surge“ im Mai.", lang="de")
+    assert [f.token for f in surge] == ["Surge"]
+    # a title in quotation marks follows the noun naming its kind
+    assert flag_untranslated("Sie hörten das Album „Surge“ im Mai.", lang="de") == []
+
+
 def test_long_quoted_phrase_inside_a_sentence_is_a_leftover() -> None:
     """A lower-case phrase in quotation marks that the sentence runs on around is part of
     the sentence, however long: not a quotation of its own."""
