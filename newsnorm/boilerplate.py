@@ -238,7 +238,9 @@ def _lexicon(lang: str | None) -> _Lexicon:
     for category in _FILES:
         for source in sources:
             for entry in load_lines(source, f"bp_{category}"):
-                is_prefix = entry.endswith("*")
+                # "Diskutieren Sie mit*" is a prefix; "Name *" (a required form field,
+                # the asterisk apart) is the whole line "Name"
+                is_prefix = entry.endswith("*") and not entry.endswith(" *")
                 key = _key(entry.rstrip("*"))
                 if not key:
                     continue
@@ -573,7 +575,7 @@ def _line_evidence(
     late: str | None = None
     if units <= 8 and _is_byline(stripped, key, lex):
         late = "byline"
-    elif units <= 12 and lex.credit_line is not None and lex.credit_line.match(stripped):
+    elif units <= 12 and lex.credit_line is not None and _is_credit_line(stripped, lex):
         late = "credit"
     elif (
         units <= 14
@@ -1039,9 +1041,34 @@ def _credit_at(raw: str, key: str, lex: _Lexicon) -> int:
     k = max(probe.rfind("/"), probe.rfind("|"), probe.rfind("©"))
     if k < 0 or _key(probe[k + 1 :]) not in lex.agencies:
         return -1
+    if probe.rfind("(", 0, k) > probe.rfind(")", 0, k):
+        # the slash joins agencies inside brackets: "(APA/dpa, 8.8.2015)" is the
+        # source of the text, not a picture credit glued to a caption; a cut at the
+        # slash would leave "(APA" behind
+        return -1
     while k > 0 and probe[k - 1].isspace():
         k -= 1
     return len(raw.rstrip()) - len(probe) + k
+
+
+def _is_credit_line(stripped: str, lex: _Lexicon) -> bool:
+    """'Foto: Max Muster/dpa', '© 2024 Daily News': a credit word, then names and sources.
+
+    A credit names people and sources after "Foto:"; a headline that opens with
+    the word goes on with a function word and a sentence ("Fotos: Nach dem Sturm
+    räumt die Stadt auf", "Video: So feiert die Stadt"): five words or more, led
+    by a function word, without a slash between sources.
+    """
+    assert lex.credit_line is not None
+    m = lex.credit_line.match(stripped)
+    if m is None:
+        return False
+    rest = stripped[m.end() :]
+    words = rest.casefold().split()
+    if len(words) < 5 or not m.group().rstrip().endswith(":") or "/" in rest:
+        return True  # a copyright line ("© 2024 The Daily News") is no headline
+    function = [w in lex.stopwords and w not in _CONNECTORS for w in words]
+    return not function[0] and sum(function) < 3
 
 
 def _post_link(stripped: str, units: int) -> bool:
