@@ -266,11 +266,14 @@ def _lexicon(lang: str | None) -> _Lexicon:
         words = "|".join(sorted({regex.escape(w) for w in credit_words}, key=len, reverse=True))
         # A credit at the end of a caption: "… am Montag. Foto: Max Muster/dpa",
         # "… (Bild: Getty Images)", "… © Reuters". The credit itself is short and
-        # holds no sentence end; the caption before it keeps its text.
+        # holds no sentence end (a full stop only after a colon or © and a few
+        # capitalised names, case counts: "… Foto: Archivo El País."; not "…
+        # the Copyright Office."); the caption before it keeps its text.
         credit = regex.compile(
             r"(?:\s++|(?<=[\p{Ll}.!?)\"”“»]))(?:[–—|/-]\s*+)?"
             r"(?:[(\[]\s*+)?(?:(?:" + words + r")\s*+(?::|\b(?=\s*+[©(]))|©|\(c\)|Copyright\b)"
-            r"(?:[^.!?:\n]|[.:](?=\w)){0,80}+[)\]]?\s*+$",
+            r"(?:(?:[^.!?:\n]|[.:](?=\w)){0,80}+[)\]]?"
+            r"|(?<=[:©])(?-i:(?:\s*+\p{Lu}[\p{L}\p{N}&’'/-]*+){1,6}+)\.)\s*+$",
             regex.IGNORECASE | regex.VERSION1,
         )
         credit_line = regex.compile(

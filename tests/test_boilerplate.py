@@ -873,3 +873,27 @@ def test_affiliate_disclosure_opening_a_long_line_goes() -> None:
         ]
     )
     assert strip_boilerplate(quoted, lang="de") == quoted
+
+
+def test_credit_ending_in_a_full_stop_is_cut_from_the_caption() -> None:
+    caption = "El alcalde durante la inauguración del puente. Foto: Archivo Diario Ejemplo."
+    text = page(["Inicio", "Política"], [caption], ARTICLE_EN)
+    out = strip_boilerplate(text, lang="es").splitlines()
+    assert "El alcalde durante la inauguración del puente." in out
+    assert caption not in out
+    # lower-case words after the colon make a sentence, not a credit; and the
+    # words after "Copyright" without a colon are no credit either
+    for kept in (
+        "The mayor held up the old print. On the back of the photo: a date and a name.",
+        "She registered the song with the national Copyright Office.",
+    ):
+        one = page([kept], ARTICLE_EN)
+        assert strip_boilerplate(one, lang="en") == one
+
+
+def test_glued_recipe_buttons_and_search_box_go() -> None:
+    text = page(["Jump to RecipePrint Recipe"], ARTICLE_EN, ["Search for articles and topics"])
+    removed = removed_texts(text, lang="en")
+    assert "Jump to RecipePrint Recipe" in removed
+    assert "Search for articles and topics" in removed
+    assert strip_boilerplate(text, lang="en") == "\n\n".join(["\n".join(ARTICLE_EN)])
