@@ -897,3 +897,24 @@ def test_glued_recipe_buttons_and_search_box_go() -> None:
     assert "Jump to RecipePrint Recipe" in removed
     assert "Search for articles and topics" in removed
     assert strip_boilerplate(text, lang="en") == "\n\n".join(["\n".join(ARTICLE_EN)])
+
+
+def test_slash_separated_tag_row_goes_but_not_a_credit_or_a_date() -> None:
+    row = "Gardening / Spring bulbs / Home and garden"
+    text = page(ARTICLE_EN, [row])
+    assert find_boilerplate(text, lang="en")[-1].text == row
+    assert find_boilerplate(text, lang="en")[-1].reason == "navigation"
+    # a credit with slashes keeps its reason; a date with slashes is no tag row;
+    # a part of four words or a sentence makes it text
+    assert {
+        r.reason
+        for r in find_boilerplate(
+            page(ARTICLE_EN, ["© Max Muster / Agentur / Bildarchiv"]), lang="en"
+        )
+    } == {"credit"}
+    for kept in (
+        "Beach Lodge / perfect for the sunset / open daily",
+        "Lisbon / Porto / Faro.",
+    ):
+        one = page([*ARTICLE_EN, kept])
+        assert strip_boilerplate(one, lang="en") == one, kept
