@@ -268,11 +268,14 @@ def _lexicon(lang: str | None) -> _Lexicon:
         words = "|".join(sorted({regex.escape(w) for w in credit_words}, key=len, reverse=True))
         # A credit at the end of a caption: "… am Montag. Foto: Max Muster/dpa",
         # "… (Bild: Getty Images)", "… © Reuters". The credit itself is short and
-        # holds no sentence end; the caption before it keeps its text.
+        # holds no sentence end (a full stop only after a colon or © and a few
+        # capitalised names, case counts: "… Foto: Archivo El País."; not "…
+        # the Copyright Office."); the caption before it keeps its text.
         credit = regex.compile(
             r"(?:\s++|(?<=[\p{Ll}.!?)\"”“»]))(?:[–—|/-]\s*+)?"
             r"(?:[(\[]\s*+)?(?:(?:" + words + r")\s*+(?::|\b(?=\s*+[©(]))|©|\(c\)|Copyright\b)"
-            r"(?:[^.!?:\n]|[.:](?=\w)){0,80}+[)\]]?\s*+$",
+            r"(?:(?:[^.!?:\n]|[.:](?=\w)){0,80}+[)\]]?"
+            r"|(?<=[:©])(?-i:(?:\s*+\p{Lu}[\p{L}\p{N}&’'/-]*+){1,6}+)\.)\s*+$",
             regex.IGNORECASE | regex.VERSION1,
         )
         credit_line = regex.compile(
@@ -533,6 +536,8 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
         _line_evidence(stripped, key, units, good, lex) if category is None else (False, None)
     )
     credit = _credit_at(stripped, key, lex) if units <= 80 else -1
+    if not nav and late is None and credit < 0 and category is None and _slash_row(stripped):
+        nav = True
     return (
         key,
         words,
@@ -710,6 +715,21 @@ def _separated_row(stripped: str) -> bool:
     if len(parts) < 3:
         return False
     return all(len(p.split()) <= 4 and p[-1] not in ".!?" for p in parts)
+
+
+def _slash_row(stripped: str) -> bool:
+    """A tag or breadcrumb row with spaced slashes: 'Comics / Economics / Happy mutants'.
+
+    At least three parts of one to three words, each with a letter (a date
+    such as '29 / Mai / 2024' is no row); a line with a credit is a credit.
+    """
+    if stripped.count(" / ") < 2:
+        return False
+    parts = stripped.split(" / ")
+    return all(
+        1 <= len(p.split()) <= 3 and p.strip()[-1] not in ".!?" and not p.strip().isdigit()
+        for p in parts
+    )
 
 
 def _disclaims(ln: _Line, disclaimer: re.Pattern[str] | None) -> bool:

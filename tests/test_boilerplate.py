@@ -873,3 +873,48 @@ def test_affiliate_disclosure_opening_a_long_line_goes() -> None:
         ]
     )
     assert strip_boilerplate(quoted, lang="de") == quoted
+
+
+def test_credit_ending_in_a_full_stop_is_cut_from_the_caption() -> None:
+    caption = "El alcalde durante la inauguración del puente. Foto: Archivo Diario Ejemplo."
+    text = page(["Inicio", "Política"], [caption], ARTICLE_EN)
+    out = strip_boilerplate(text, lang="es").splitlines()
+    assert "El alcalde durante la inauguración del puente." in out
+    assert caption not in out
+    # lower-case words after the colon make a sentence, not a credit; and the
+    # words after "Copyright" without a colon are no credit either
+    for kept in (
+        "The mayor held up the old print. On the back of the photo: a date and a name.",
+        "She registered the song with the national Copyright Office.",
+    ):
+        one = page([kept], ARTICLE_EN)
+        assert strip_boilerplate(one, lang="en") == one
+
+
+def test_glued_recipe_buttons_and_search_box_go() -> None:
+    text = page(["Jump to RecipePrint Recipe"], ARTICLE_EN, ["Search for articles and topics"])
+    removed = removed_texts(text, lang="en")
+    assert "Jump to RecipePrint Recipe" in removed
+    assert "Search for articles and topics" in removed
+    assert strip_boilerplate(text, lang="en") == "\n\n".join(["\n".join(ARTICLE_EN)])
+
+
+def test_slash_separated_tag_row_goes_but_not_a_credit_or_a_date() -> None:
+    row = "Gardening / Spring bulbs / Home and garden"
+    text = page(ARTICLE_EN, [row])
+    assert find_boilerplate(text, lang="en")[-1].text == row
+    assert find_boilerplate(text, lang="en")[-1].reason == "navigation"
+    # a credit with slashes keeps its reason; a date with slashes is no tag row;
+    # a part of four words or a sentence makes it text
+    assert {
+        r.reason
+        for r in find_boilerplate(
+            page(ARTICLE_EN, ["© Max Muster / Agentur / Bildarchiv"]), lang="en"
+        )
+    } == {"credit"}
+    for kept in (
+        "Beach Lodge / perfect for the sunset / open daily",
+        "Lisbon / Porto / Faro.",
+    ):
+        one = page([*ARTICLE_EN, kept])
+        assert strip_boilerplate(one, lang="en") == one, kept
