@@ -919,7 +919,7 @@ def _numbered_lists(lines: list[_Line], listed: list[int]) -> None:
 # a field of a data table: a label of one to four words, a colon, a short value
 # ("Gewicht: 3 kg"; "Thema: Ein langer Titel einer Meldung" is a teaser with its kicker)
 _FIELD = regex.compile(
-    r"\p{L}[\p{L}\p{N}+&/().-]*+(?: [\p{L}\p{N}+&/().-]++){0,3}:(?:\s++\S++){1,4}\s*+$"
+    r"\p{L}[\p{L}\p{N}+&/().-]*+(?: [\p{L}\p{N}+&/().-]++){0,3}:(?:\s++\S++){0,4}\s*+$"
 )
 
 
@@ -948,7 +948,7 @@ def _field_tables(lines: list[_Line], listed: list[int]) -> None:
         block[i] = first
         size[first] = size.get(first, 0) + 1
         if (
-            ln.reason is None
+            (ln.reason is None or ln.reason in _WEAK_EVIDENCE)
             and ln.category is None
             and ln.units <= _FIELD_UNITS
             and _FIELD.match(ln.text.lstrip()) is not None

@@ -949,3 +949,26 @@ def test_the_text_of_an_ad_under_its_label_goes() -> None:
     menu = ["Anzeigen", "Immobilien", "Stellenmarkt", "Trauer"]
     text = page(ARTICLE_DE, menu, FOOTER_DE)
     assert all(r.reason != "ad" for r in find_boilerplate(text, lang="de"))
+
+
+def test_a_data_table_with_an_empty_or_a_repeated_row_stays() -> None:
+    rows = [
+        "Objektiv: Tele",
+        "Blende:",
+        "Belichtung: 30 x 2 Minuten",
+        "Filter: keiner",
+        "Ort: Am See",
+    ]
+    text = page(
+        MENU_DE,
+        ["Filter: keiner"],
+        ARTICLE_DE,
+        ["Zur Aufnahme"],
+        rows,
+        ["Ähnliche Themen"],
+        FOOTER_DE,
+    )
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for row in ("Objektiv: Tele", "Belichtung: 30 x 2 Minuten", "Ort: Am See"):
+        assert row in out, row
+    assert "Ähnliche Themen" not in out
