@@ -114,6 +114,11 @@ _MAX_LIST = 60
 #: A numbered list has at least this many items, each at most _NUMBERED_GAP lines after the last.
 _MIN_NUMBERED = 3
 _NUMBERED_GAP = 4
+#: At most this many lines glued under an ad label outside the body belong to the ad.
+_MAX_AD = 6
+#: A data table has at least this many "Label: value" rows of at most _FIELD_UNITS words.
+_MIN_FIELDS = 3
+_FIELD_UNITS = 16
 #: At most this many passes over a text (each pass runs on the previous output).
 _MAX_PASSES = 6
 #: A dense run of prose joins the body when it scores at least this much.
@@ -245,7 +250,9 @@ def _lexicon(lang: str | None) -> _Lexicon:
                 if not key:
                     continue
                 if is_prefix:
-                    prefixes.setdefault(key, category)
+                    # a prefix of one letter ("(c)*" keys as "c") would open "C-Klasse", "8 °C"
+                    if len(key) > 1:
+                        prefixes.setdefault(key, category)
                 else:
                     whole.setdefault(key, category)
                     if category in ("navigation", "legal", "share", "account"):
@@ -892,6 +899,7 @@ def _announced_lists(lines: list[_Line]) -> list[int]:
         else:
             i += 1
     _numbered_lists(lines, listed)
+    _field_tables(lines, listed)
     return listed
 
 
@@ -927,6 +935,60 @@ def _numbered_lists(lines: list[_Line], listed: list[int]) -> None:
     if len(run) >= _MIN_NUMBERED:
         for k in run:
             listed[k] = k
+
+
+# a field of a data table: a label of one to four words, a colon, a short value
+# ("Gewicht: 3 kg"; "Thema: Ein langer Titel einer Meldung" is a teaser with its kicker)
+_FIELD = regex.compile(
+    r"\p{L}[\p{L}\p{N}+&/().-]*+(?: [\p{L}\p{N}+&/().-]++){0,3}:(?:\s++\S++){0,4}\s*+$"
+)
+
+
+def _field_tables(lines: list[_Line], listed: list[int]) -> None:
+    """Mark the rows of data tables ("Label: value", one row a line) as list lines.
+
+    A spec table, a recipe's facts or a product's details flattened to text
+    is a run of at least ``_MIN_FIELDS`` such rows (blank lines between them
+    aside), each short and without boilerplate evidence of its own, that
+    make up at least half of the blocks (lines between blank lines) they
+    stand in: the article's data, wherever it stands. A row with a phrase
+    of its own ("Kategorie: …", "Foto: …") breaks the run; a menu with a
+    few "Serie: Titel" entries among its links is no table.
+    """
+    field = [False] * len(lines)
+    block = [-1] * len(lines)  # the first line of the block of each line
+    size: dict[int, int] = {}
+    rows: dict[int, int] = {}
+    first = -1
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            first = -1
+            continue
+        if first < 0:
+            first = i
+        block[i] = first
+        size[first] = size.get(first, 0) + 1
+        if (
+            (ln.reason is None or ln.reason in _WEAK_EVIDENCE)
+            and ln.category is None
+            and ln.units <= _FIELD_UNITS
+            and _FIELD.match(ln.text.lstrip()) is not None
+        ):
+            field[i] = True
+            rows[first] = rows.get(first, 0) + 1
+    run: list[int] = []
+    for i in [*range(len(lines)), -1]:
+        if i >= 0 and (lines[i].blank or field[i]):
+            if field[i]:
+                run.append(i)
+            continue
+        if len(run) >= _MIN_FIELDS:
+            starts = {block[k] for k in run}
+            if 2 * sum(rows[b] for b in starts) >= sum(size[b] for b in starts):
+                for k in run:
+                    if listed[k] < 0:
+                        listed[k] = k
+        run = []
 
 
 def _run_evidence(
@@ -1441,6 +1503,25 @@ def _find(
                 bio = next_of[i]
                 if lines[bio].reason is None:
                     lines[bio].reason = "author box"
+
+    # -- 4c. outside the body, the text lines glued under an ad label ("Anzeige") are the ad
+    # (not the links of a menu that has an "Anzeigen" entry)
+    if has_body and not conservative:
+        for i in content:
+            if lines[i].reason != "ad label" or in_body[i] or (i > 0 and not lines[i - 1].blank):
+                # (a label inside a menu row is one more link: only a label that opens its block)
+                continue
+            j = i + 1
+            while (
+                j < len(lines)
+                and not lines[j].blank
+                and not lines[j].linky
+                and not in_body[j]
+                and j - i <= _MAX_AD
+            ):
+                if lines[j].reason is None:
+                    lines[j].reason = "ad"
+                j += 1
 
     # lines of a list that a line ending in a colon announces ("Die Termine:")
     listed = _announced_lists(lines)

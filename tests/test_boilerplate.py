@@ -918,3 +918,102 @@ def test_slash_separated_tag_row_goes_but_not_a_credit_or_a_date() -> None:
     ):
         one = page([*ARTICLE_EN, kept])
         assert strip_boilerplate(one, lang="en") == one, kept
+
+
+# German content kept
+
+
+SPECS_DE = [
+    "Leistung: 150 PS",
+    "Verbrauch: 5,4 Liter",
+    "Länge: 4,52 Meter",
+    "Kofferraum: 480 Liter",
+    "Preis: ab 32.900 Euro",
+]
+
+
+def test_a_data_table_after_the_article_stays() -> None:
+    # "Label: value" rows, one a line, after a short heading: the article's data
+    text = page(MENU_DE, ARTICLE_DE, ["Die Daten im Überblick"], SPECS_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for row in SPECS_DE:
+        assert row in out, row
+    for junk in ("Startseite", "Impressum", "Datenschutz"):
+        assert junk not in out
+
+
+def test_kicker_teasers_and_menu_entries_are_no_data_table() -> None:
+    # a long value is a headline with its kicker; a few such entries in a menu are links
+    teasers = [
+        "Bundestag: Die Abgeordneten streiten weiter über das neue Heizungsgesetz",
+        "Fußball: Der Trainer des Tabellenführers verlängert seinen Vertrag bis 2027",
+        "Wetter: Nach dem Sturm kommt am Wochenende der erste Frost in die Region",
+    ]
+    text = page(ARTICLE_DE, ["Meistgelesen", *teasers], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de")
+    for t in teasers:
+        assert t not in out
+    menu = ["Politik", "Serie: Alte Höfe", "Serie: Neue Wege", "Serie: Unser Dorf", *MENU_DE]
+    text = page(ARTICLE_DE, menu, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de")
+    assert "Serie: Neue Wege" not in out
+
+
+def test_a_field_named_name_is_no_comment_form() -> None:
+    # "Name *" in a data file is the required-field label of a comment form, not a prefix
+    rows = ["Name: Erika Muster", "Verein: TSV Musterstadt", "Alter: 34 Jahre", "Ort: Musterstadt"]
+    text = page(MENU_DE, ARTICLE_DE, ["Die Siegerin"], rows, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert "Name: Erika Muster" not in reasons
+    form = page(ARTICLE_DE, ["Schreibe einen Kommentar", "Name *", "E-Mail *", "Website"])
+    reasons = {r.text: r.reason for r in find_boilerplate(form, lang="de")}
+    assert reasons["Name *"] == "comment widget"
+
+
+def test_a_temperature_or_a_model_name_is_no_copyright_line() -> None:
+    # "(c)*" keys as the one letter "c": it must not open "C-Klasse" or end "8 °C"
+    for line in ("8 °C", "C-Klasse"):
+        text = page(ARTICLE_DE[:2], [line], ARTICLE_DE[2:])
+        assert all(r.reason != "footer link" for r in find_boilerplate(text, lang="de")), line
+
+
+def test_the_text_of_an_ad_under_its_label_goes() -> None:
+    ad = [
+        "Anzeige",
+        "JETZT! Der neue Kombi im Leasing für 199 Euro im Monat [sofort verfügbar]",
+        "NUR HEUTE! Der kleine Stadtflitzer im Abo für 249 Euro im Monat [inklusive]",
+        "ANGEBOT! Der große Geländewagen im Leasing für 399 Euro im Monat [Vorführwagen]",
+    ]
+    share = ["Auf Facebook teilen", "Als E-Mail senden", "E-Mail senden"]
+    text = page(MENU_DE, ARTICLE_DE, share, ad, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons["E-Mail senden"] == reasons["Als E-Mail senden"] == "share buttons"
+    for line in ad[1:]:
+        assert reasons[line] == "ad", line
+    # the label inside a menu row does not turn the menu links into ads
+    menu = ["Anzeigen", "Immobilien", "Stellenmarkt", "Trauer"]
+    text = page(ARTICLE_DE, menu, FOOTER_DE)
+    assert all(r.reason != "ad" for r in find_boilerplate(text, lang="de"))
+
+
+def test_a_data_table_with_an_empty_or_a_repeated_row_stays() -> None:
+    rows = [
+        "Objektiv: Tele",
+        "Blende:",
+        "Belichtung: 30 x 2 Minuten",
+        "Filter: keiner",
+        "Ort: Am See",
+    ]
+    text = page(
+        MENU_DE,
+        ["Filter: keiner"],
+        ARTICLE_DE,
+        ["Zur Aufnahme"],
+        rows,
+        ["Ähnliche Themen"],
+        FOOTER_DE,
+    )
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for row in ("Objektiv: Tele", "Belichtung: 30 x 2 Minuten", "Ort: Am See"):
+        assert row in out, row
+    assert "Ähnliche Themen" not in out
