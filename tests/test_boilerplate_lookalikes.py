@@ -90,3 +90,17 @@ def test_agency_after_a_slash_still_ends_a_caption() -> None:
     text = BODY + "\n" + caption + "\n\n" + more
     removed = find_boilerplate(text, lang="de")
     assert [(r.kind, r.text.strip()) for r in removed] == [("tail", "/ Reuters")]
+
+
+def test_an_english_comment_form_with_required_marks_goes() -> None:
+    body = (
+        "The city council approved the new budget on Tuesday evening after a long and at "
+        "times heated debate about the cost of repairing local schools.\n\n"
+        "Officials said the repairs would cost far more than planned, and the treasurer "
+        "warned that the city could not meet its obligations without new loans.\n"
+    )
+    form = "Leave a Reply\nName (required)\nEmail (required)\nWebsite\nPost Comment\n"
+    assert strip_boilerplate(body + "\n" + form, lang="en") == body
+    # an article sentence that opens with "Email" stays
+    line = "Email records show that the treasurer warned the council twice before the vote."
+    assert strip_boilerplate(body + "\n" + line + "\n", lang="en") == body + "\n" + line + "\n"
