@@ -53,7 +53,11 @@ def _char_class(codepoints: set[int]) -> str:
 # without the config (ftfy 6.3.1); that is harmless here because every
 # encoding option below keeps ftfy's default. ``uncurl_quotes=False`` keeps
 # „…“ and ’ — mojibake of them (``â€œ``) is still repaired by the encoding step.
-_FTFY_TEXT = ftfy.TextFixerConfig(unescape_html=True, uncurl_quotes=False, explain=False)
+# ``fix_character_width=False``: widths are folded by :func:`_fold_width`, which
+# leaves the full-width forms of Chinese, Japanese and Korean text alone.
+_FTFY_TEXT = ftfy.TextFixerConfig(
+    unescape_html=True, uncurl_quotes=False, fix_character_width=False, explain=False
+)
 _FTFY_MARKUP = _FTFY_TEXT._replace(unescape_html=False)
 
 #: ftfy's own bound on the length of one segment (``fix_text`` uses the same).
@@ -160,6 +164,24 @@ def _remove_invisibles(line: str) -> str:
     return line
 
 
+# Chinese, Japanese and Korean text writes its punctuation full width ("，", "（",
+# "：") and often its digits and Latin letters too ("１２月３日"): on a line in
+# such a script those are the text's own forms, not a width to repair.
+# (Half-width katakana is legacy width, not such a script's own form: "Ｕﾀｰﾝ" → "Uターン".)
+_CJK_RE = regex.compile(r"[[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]--[\uFF61-\uFFEE]]", regex.V1)
+_HALF_WIDTH = {k: v for k, v in WIDTH_MAP.items() if 0xFF61 <= k <= 0xFFEE}
+
+
+def _fold_width(line: str) -> str:
+    """Full-width and half-width forms to their standard forms (``ＡＢＣ`` → ``ABC``,
+    ``ｶﾀｶﾅ`` → ``カタカナ``), as ftfy does; on a line with CJK characters only the
+    half-width forms are folded, and full-width punctuation, digits and the
+    ideographic space stay."""
+    if _CJK_RE.search(line) is None:
+        return line.translate(WIDTH_MAP)
+    return line.translate(_HALF_WIDTH)
+
+
 def _fix_segment(segment: str) -> str:
     if _MARKUP_RE.search(segment) is None:
         config = _FTFY_TEXT
@@ -168,7 +190,7 @@ def _fix_segment(segment: str) -> str:
     else:
         config = _FTFY_MARKUP
     fixed = ftfy.fix_and_explain(segment, config).text
-    return _remove_invisibles(fixed)
+    return _remove_invisibles(_fold_width(fixed))
 
 
 def _fix_once(line: str) -> str:
@@ -275,7 +297,8 @@ def _candidate_lines(text: str) -> list[tuple[int, int]]:
 def fix_encoding(text: str) -> str:
     """Repair mojibake, decode HTML entities and remove invisible junk; keep curly quotes.
 
-    Line breaks become ``\\n``; ligatures and full-width forms are folded; the
+    Line breaks become ``\\n``; ligatures and full-width forms are folded (full-width
+    punctuation and digits of Chinese, Japanese and Korean lines stay); the
     text is NFC-normalized. Clean text is returned unchanged (the same object).
 
     >>> fix_encoding("GrÃ¼ÃŸe aus KÃ¶ln â€“ â€šschÃ¶nâ€˜")

@@ -76,6 +76,9 @@ CASES = [
     # ligatures, full width, NFC, surrogates
     ("ﬁnden ﬂach Schiﬀ", "finden flach Schiff"),
     ("ＡＢＣ １２３！", "ABC 123!"),
+    ("ＬＯＵＤ\u3000ＮＯＩＳＥＳ", "LOUD NOISES"),
+    ("Ｕﾀｰﾝ", "Uターン"),  # half-width katakana is legacy width, folded as ftfy does
+    ("日本語ﾃｷｽﾄ（ＡＢＣ）", "日本語テキスト（ＡＢＣ）"),  # half width folded, full width kept
     ("Cafe\u0301 und Mu\u0308ller", "Café und Müller"),
     ("\ud83d\udca9 und \ud800 und \udfff", "💩 und \ufffd und \ufffd"),
 ]
@@ -94,6 +97,10 @@ CLEAN = [
     "L’épisode 8 est « génial » ; l’été à Paris.",
     "It’s a ‘test’ — “really”… 5 € · 20 °C · ½ · ™",
     "Łódź, Kraków, Zürich, Øresund, İstanbul, Ελλάδα, Москва, 東京, שלום, مرحبا",
+    # Chinese, Japanese and Korean write punctuation, digits and spaces full width
+    "新华社北京１２月３日电（记者张三）：会议于周五举行，持续两天。",
+    "東京都は２０２４年、新しい計画を発表した。\u3000詳細は後日。",
+    "서울시는 오늘（３일） 새 정책을 발표했다：시민 반응은？",
     "Preis <50 Euro & mehr, AT&T, x&y",
     "Coder 👩\u200d💻 und 👍🏽 und ZWNJ می\u200cخواهم",
     "5.\u00a0November, « mot »\u202f!",
