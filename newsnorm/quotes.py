@@ -152,6 +152,9 @@ _OPEN_ONLY = frozenset("„‚‟‛")
 _NEVER_CLOSE = frozenset(("`", "``", "‚"))
 #: a mark right before these does not open; right after these it does not close
 _CLOSING_PUNCT = frozenset(".,;:!?)]}…")
+#: What ends a quoted sentence or clause: a mark glued between one of these and
+#: a letter closes an open quote (``„Gut.“Dann`` lost the space after ``“``).
+_QUOTE_END_PUNCT = frozenset(".,!?…")
 _OPENING_PUNCT = frozenset("([{¿¡")
 _APOS_NORMAL = str.maketrans("‘’‛′`´", "''''''")
 
@@ -680,7 +683,15 @@ def _decide(
 
     left, right = _flanking(p, n)
 
-    # 3. an opening mark (or an elision: 's, 'n', '90er)
+    # 3. an opening mark (or an elision: 's, 'n', '90er) — unless it is glued
+    #    between the end of an open quote's sentence and the next word
+    if left and not right and p in _QUOTE_END_PUNCT and g not in _OPEN_ONLY:
+        if single:
+            target = _top_single(stack, glyphs, g) if g not in _NEVER_CLOSE else -1
+        else:
+            target = _find_double(stack, glyphs, counts, g)
+        if target >= 0:
+            return _CLOSE, target
     if left and not right:
         if g in _APOS_CAPABLE:
             word = _WORD_AFTER.match(text, e)

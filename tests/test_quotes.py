@@ -208,6 +208,13 @@ CASES = [
         '"Zitat" und "inner" und "guillemets" und "single"',
     ),
     ("“a ‘b’ c”", "ascii", "\"a 'b' c\""),
+    # --- a closing mark glued to the next word (the space after it was lost)
+    ("Er sagte: „Gut.“Dann ging er.", "de", "Er sagte: „Gut.“Dann ging er."),
+    ('Er sagte: "Gut."Dann ging er.', "de", "Er sagte: „Gut.“Dann ging er."),
+    ('He said, "Fine!"Then he left.', "en", "He said, “Fine!”Then he left."),
+    ('Sie nannte es "gut",dann ging sie.', "de", "Sie nannte es „gut“,dann ging sie."),
+    # ... but nothing open: a glued mark after a sentence opens
+    ('Er ging."Dann kam sie", sagte er.', "de", "Er ging.„Dann kam sie“, sagte er."),
     # --- nothing to do
     ("", "de", ""),
     ("Kein Zitat hier.", "fr", "Kein Zitat hier."),
