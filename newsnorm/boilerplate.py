@@ -587,7 +587,7 @@ def _line_evidence(
     late: str | None = None
     if units <= 8 and _is_byline(stripped, key, lex):
         late = "byline"
-    elif units <= 12 and lex.credit_line is not None and _is_credit_line(stripped, lex):
+    elif units <= 12 and _is_credit_line(stripped, lex):
         late = "credit"
     elif (
         units <= 14
@@ -1137,18 +1137,21 @@ def _is_credit_line(stripped: str, lex: _Lexicon) -> bool:
     """'Foto: Max Muster/dpa', '© 2024 Daily News': a credit word, then names and sources.
 
     A credit names people and sources after "Foto:"; a headline that opens with
-    the word goes on with a function word and a sentence ("Fotos: Nach dem Sturm
-    räumt die Stadt auf", "Video: So feiert die Stadt"): five words or more, led
-    by a function word, without a slash between sources.
+    the word goes on as a sentence ("Fotos: Nach dem Sturm räumt die Stadt auf",
+    "Fotos: Gemeinde weiht nach langer Bauzeit die Brücke ein"): five words or
+    more after the colon, no slash between sources, and led by a function word
+    or holding three of them. A copyright line ("© 2024 The Daily News") is
+    always a credit line.
     """
-    assert lex.credit_line is not None
+    if lex.credit_line is None:
+        return False
     m = lex.credit_line.match(stripped)
     if m is None:
         return False
     rest = stripped[m.end() :]
     words = rest.casefold().split()
     if len(words) < 5 or not m.group().rstrip().endswith(":") or "/" in rest:
-        return True  # a copyright line ("© 2024 The Daily News") is no headline
+        return True
     function = [w in lex.stopwords and w not in _CONNECTORS for w in words]
     return not function[0] and sum(function) < 3
 

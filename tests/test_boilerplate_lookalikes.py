@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsnorm.boilerplate import _lexicon, find_boilerplate, strip_boilerplate
+from newsnorm.boilerplate import _is_credit_line, _lexicon, find_boilerplate, strip_boilerplate
 
 BODY = (
     "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die alte "
@@ -60,8 +60,6 @@ def test_the_line_stays_on_a_page(lang: str, line: str) -> None:
     ],
 )
 def test_credit_lines_are_still_credit_lines(line: str) -> None:
-    from newsnorm.boilerplate import _is_credit_line
-
     assert _is_credit_line(line, _lexicon("de"))
 
 
