@@ -168,8 +168,12 @@ def _remove_invisibles(line: str) -> str:
 # "：") and often its digits and Latin letters too ("１２月３日"): on a line in
 # such a script those are the text's own forms, not a width to repair.
 # (Half-width katakana is legacy width, not such a script's own form: "Ｕﾀｰﾝ" → "Uターン".)
-_CJK_RE = regex.compile(r"[[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]--[\uFF61-\uFFEE]]", regex.V1)
-_HALF_WIDTH = {k: v for k, v in WIDTH_MAP.items() if 0xFF61 <= k <= 0xFFEE}
+_HALF_FIRST, _HALF_LAST = 0xFF61, 0xFFEE  # the half-width forms of the width table
+_CJK_RE = regex.compile(
+    r"[[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]--" f"[{chr(_HALF_FIRST)}-{chr(_HALF_LAST)}]]",
+    regex.V1,
+)
+_HALF_WIDTH = {k: v for k, v in WIDTH_MAP.items() if _HALF_FIRST <= k <= _HALF_LAST}
 
 
 def _fold_width(line: str) -> str:
