@@ -588,26 +588,32 @@ def _flag_at(
             logit += DETERMINER_BONUS
     # grow a run of source-language words around the anchor
     lo = hi = i
-    strong = [logit]
+    member = {i: logit}  # the log-odds of each word of the run
     while hi + 1 < len(tokens) and hi - lo + 1 < MAX_RUN:
         lg = _run_member(text, tokens, hi + 1, hi, scorer, pair)
         if lg is None:
             break
-        if lg > -2.0:
-            strong.append(lg)
         hi += 1
+        member[hi] = lg
     while lo > 0 and hi - lo + 1 < MAX_RUN:
         lg = _run_member(text, tokens, lo - 1, lo, scorer, pair)
         if lg is None:
             break
-        if lg > -2.0:
-            strong.append(lg)
         lo -= 1
+        member[lo] = lg
     # trim joiners that are as much target language as source language from the ends
     while lo < i and _weak_edge(tokens[lo], tokens[lo + 1], scorer, pair):
         lo += 1
     while hi > i and _weak_edge(tokens[hi], tokens[hi - 1], scorer, pair):
         hi -= 1
+    name = _apposition(text, tokens, lo, hi, i, scorer)
+    if name is not None:
+        # a lower-case phrase before a name is an apposition: only the phrase is flagged
+        hi = name - 1
+        while hi > i and _weak_edge(tokens[hi], tokens[hi - 1], scorer, pair):
+            hi -= 1
+        member = {k: v for k, v in member.items() if k <= hi}
+    strong = [logit] + [v for k, v in member.items() if k != i and v > -2.0]
     run = tokens[lo : hi + 1]
     if pair.phrases and len(run) > 1:
         around = tokens[max(0, lo - 3) : hi + 4]
@@ -655,10 +661,8 @@ def _flag_at(
         reason = f"{pair.source} quotation of {len(run)} words"
     else:
         reason = f"{pair.source} phrase of {len(run)} words"
-        caps = sum(1 for t in run if _capitalised(t) and not _sentence_start(text, t.start))
-        if caps >= 2:
-            return None, hi  # Title Case inside a sentence: a title ("Work in Progress")
-        if caps:
+        # (a capitalised word after the first one made it a title above: "Work in Progress")
+        if _capitalised(run[0]) and not _sentence_start(text, run[0].start):
             # a capitalised phrase inside a sentence is most often a title
             score_logit -= TITLE_PENALTY
     score = _sigmoid(score_logit)
@@ -852,6 +856,27 @@ def _after_article(text: str, tokens: _Tokens, i: int, pair: _Pair) -> bool:
     if not _capitalised(prev):
         return prev.key in pair.target_stop or prev.key in pair.determiners
     return prev.key in pair.polite and not _sentence_start(text, prev.start)
+
+
+def _apposition(
+    text: str, tokens: _Tokens, lo: int, hi: int, i: int, scorer: _Scorer
+) -> int | None:
+    """Index of the first capitalised word after the anchor *i* in a run that opens in lower
+    case ("dem writer Marcus Goodrich", "wir brauchen straight Standards"), or None.
+
+    A title opens with a capital, so such a run is a source-language phrase followed by a
+    name or a capitalised target noun, not a title. Not when the run follows a name ("The
+    Independent on Sunday": the run goes on a title).
+    """
+    first = tokens[lo]
+    if _capitalised(first):
+        return None  # at a sentence start it may be a title's first word: "House of Cards"
+    if lo > 0 and _adjacent(text, tokens[lo - 1], first) and _name_like(tokens[lo - 1], scorer):
+        return None
+    for k in range(i + 1, hi + 1):
+        if _capitalised(tokens[k]) and not _sentence_start(text, tokens[k].start):
+            return k
+    return None
 
 
 def _touches_title(text: str, tokens: Sequence[_Tok], lo: int, hi: int, scorer: _Scorer) -> bool:

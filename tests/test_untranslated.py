@@ -65,6 +65,10 @@ FLAGGED = [
     # an English title of office before a name
     ("Am Abend traf sich Governor Newsom mit den Bürgermeistern.", "de", "en", ["Governor"]),
     ("Sie sprach mit Secretary Blinken über die Lage.", "de", "en", ["Secretary"]),
+    # a lower-case English phrase before a name or a capitalised noun: the phrase alone
+    ("Er traf den famous singer Frank Ocean in Berlin.", "de", "en", ["famous singer"]),
+    ("Die Firma verlangt clear Standards von ihren Lieferanten.", "de", "en", ["clear"]),
+    ("Il a rencontré le famous singer Frank Ocean à Paris.", "fr", "en", ["famous singer"]),
     # English with German leftovers
     ("The coalition would continue, allerdings only under conditions.", "en", "de", ["allerdings"]),
     ("The minister said the plan was nevertheless sinnvoll and fair.", "en", "de", ["sinnvoll"]),
@@ -115,6 +119,14 @@ NOT_FLAGGED = [
     "Die New York Times berichtet über den Supreme Court.",
     "Team MAGA und SpaceX melden einen DDoS-Angriff auf X Spaces.",
     "Der Bassist der Queens of the Stone Age spielte in Washington.",
+    # English titles with lower-case function words (the same shape as "Gallant to the
+    # Republicans" in real MT output, which is therefore not flagged either)
+    "Der Klassiker Back to the Future läuft heute im Fernsehen.",
+    "Die Musik von Back to the Future stammt von Alan Silvestri.",
+    "Er setzt ganz auf Back to the Roots und kocht nur mit Naturprodukten.",
+    "Das Bündnis Stand Up to Racism rief zur Demonstration auf.",
+    "Die letzte Ausgabe von The Independent on Sunday erschien im März.",
+    "House of Cards läuft wieder.",
     "Die Zeitung USA Today berichtete darüber am Montag.",
     "Seither schläft Mr. President schlecht.",
     'Ihr Album "Rumours" verkaufte sich weltweit.',
