@@ -673,14 +673,16 @@ def _wrapped_paragraphs(lines: list[_Line]) -> None:
 
 # the shape of a table cell: "N" a number ("63", "85%", "-1.62", "2:1"), "T" text,
 # "S" a sign alone ("%", "–"; an empty cell may stand in a column of numbers)
-_CELL_TEXT = regex.compile(r"\p{L}")
+# (a number may carry a short unit: "2.3 GB/s", "85 kg", "12 €")
+_CELL_LETTER = regex.compile(r"\p{L}")
+_CELL_NUMBER = regex.compile(r"[^\p{L}\d]*+\d[^\p{L}]*+(?:\p{L}{1,3}(?:/\p{L}{1,3})?\.?)?")
 
 
 def _cell_shape(ln: _Line) -> str:
     stripped = ln.text.strip()
-    if _CELL_TEXT.search(stripped) is not None:
-        return "T"
-    return "N" if _DIGIT.search(stripped) is not None else "S"
+    if _CELL_NUMBER.fullmatch(stripped) is not None:
+        return "N"
+    return "T" if _CELL_LETTER.search(stripped) is not None else "S"
 
 
 def _cell_tables(lines: list[_Line]) -> None:

@@ -98,6 +98,25 @@ def test_a_repeated_header_and_repeated_values_stay() -> None:
     assert "\n".join(rows) in strip_boilerplate(text, lang="en")
 
 
+def test_numbers_with_units_make_a_column_of_numbers() -> None:
+    rows = [
+        "Input",
+        "Parser A",
+        "Parser B",
+        "small file",
+        "2.3 GB/s",
+        "0.1 GB/s",
+        "large file",
+        "2.5 GB/s",
+        "0.09 GB/s",
+        "many numbers",
+        "1.9 GB/s",
+        "0.12 GB/s",
+    ]
+    text = page(MENU, INTRO[:1], rows, OUTRO, FOOTER)
+    assert "\n".join(rows) in strip_boilerplate(text, lang="en")
+
+
 def test_table_cells_carry_no_counter_or_menu_evidence() -> None:
     lines = _analyse(page(STANDINGS), _lexicon("en"), {})
     _cell_tables(lines)
