@@ -372,6 +372,7 @@ class _Line:
     credit: int  # where a credit starts, relative to the line start, or -1
     # what the engine decides
     blank: bool = False
+    cell: bool = False  # a cell of a data table flattened to one cell a line
     reason: str | None = None
     tail: int = -1  # start of a credit tail to cut, or -1
 
@@ -622,6 +623,7 @@ def _analyse(text: str, lex: _Lexicon, memo: dict[str, _Features]) -> list[_Line
             line.credit = _credit_at(raw, line.key, lex)
         lines.append(line)
     _wrapped_paragraphs(lines)
+    _cell_tables(lines)
     return lines
 
 
@@ -667,6 +669,109 @@ def _wrapped_paragraphs(lines: list[_Line]) -> None:
                         ln.linky = False
                         ln.weight = min(ln.units, 80) / 6.0
         i = max(end, i + 1)
+
+
+# the shape of a table cell: "N" a number ("63", "85%", "-1.62", "2:1"), "T" text,
+# "S" a sign alone ("%", "–"; an empty cell may stand in a column of numbers)
+# (a number may carry a short unit: "2.3 GB/s", "85 kg", "12 €")
+_CELL_LETTER = regex.compile(r"\p{L}")
+_CELL_NUMBER = regex.compile(r"[^\p{L}\d]*+\d[^\p{L}]*+(?:\p{L}{1,3}(?:/\p{L}{1,3})?\.?)?")
+
+
+def _cell_shape(ln: _Line) -> str:
+    stripped = ln.text.strip()
+    if _CELL_NUMBER.fullmatch(stripped) is not None:
+        return "N"
+    return "T" if _CELL_LETTER.search(stripped) is not None else "S"
+
+
+def _cell_tables(lines: list[_Line]) -> None:
+    """Mark the cells of data tables flattened to one cell a line as neither prose nor menu.
+
+    A converter writes each cell of a table on a line of its own: a header of
+    ``k`` (``_MIN_COLUMNS`` to ``_MAX_COLUMNS``) short text cells, then rows
+    of ``k`` cells in which every column keeps its shape (number or text),
+    with at least one column of numbers and one of text: standings, results,
+    prices, statistics. Alone, each cell looks like a counter or a menu
+    link; together they are the article's data. A table needs
+    ``_MIN_ROWS`` rows (two with four columns or more); a repeated header
+    row inside it is part of it. A cell with a phrase of its own ends the
+    table. The cells weigh nothing, so the body runs across the table, and
+    keep no counter or date evidence; where the table stands (inside the
+    article or among the footer) decides as for any other line.
+    """
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].blank:
+            i += 1
+            continue
+        j = i
+        while j < n and not lines[j].blank:
+            j += 1
+        # the header opens the block, or follows the table's caption line
+        for start in (i, i + 1):
+            end = _table_at(lines, start, j)
+            if end > start:
+                for ln in lines[start:end]:
+                    ln.cell = True
+                    ln.category = None
+                    ln.linky = False
+                    ln.nav = False
+                    ln.late = None
+                    ln.weight = max(ln.weight, 0.0)
+                break
+        i = j
+
+
+_MIN_COLUMNS = 3
+_MAX_COLUMNS = 10
+_MIN_ROWS = 3
+_HEADER_UNITS = 4
+# a menu word is a fine column name ("Top 10"); any other phrase is no cell
+_CELL_CATEGORIES = frozenset({None, "navigation"})
+
+
+def _table_at(lines: list[_Line], start: int, stop: int) -> int:
+    """The end of the flattened table whose header begins at *start*, or *start* if none."""
+    best = start
+    for k in range(_MIN_COLUMNS, _MAX_COLUMNS + 1):
+        if start + 3 * k > stop:
+            break
+        header = lines[start : start + k]
+        if any(
+            ln.category not in _CELL_CATEGORIES
+            or ln.units > _HEADER_UNITS
+            or _cell_shape(ln) == "N"
+            for ln in header
+        ):
+            # (a number is no column name; every longer k would take it in too)
+            break
+        keys = [ln.key for ln in header]
+        signature = ""
+        rows = 0
+        pos = start + k
+        while pos + k <= stop:
+            row = lines[pos : pos + k]
+            if any(ln.category not in _CELL_CATEGORIES for ln in row):
+                break
+            if [ln.key for ln in row] == keys:
+                pos += k  # the header again
+                continue
+            shape = "".join(map(_cell_shape, row))
+            if not signature:
+                if "N" not in shape or "T" not in shape:
+                    break
+                signature = shape
+            elif any(
+                a != b and not (a == "N" and b == "S")
+                for a, b in zip(signature, shape, strict=True)
+            ):
+                break
+            rows += 1
+            pos += k
+        if rows >= (_MIN_ROWS if k < 4 else 2) and pos > best:
+            best = pos
+    return best
 
 
 def _segments(lines: list[_Line]) -> list[tuple[int, int, float]]:
@@ -1447,6 +1552,8 @@ def _find(
         if first is None:
             seen[ln.key] = i
             continue
+        if ln.cell:
+            continue  # a table repeats its header and its values
         if not in_body[i] or not in_body[first] or ln.units >= 4:
             near_body = body_start - 8 <= i <= body_start + 8
             ln.reason = "duplicate headline" if near_body and not ln.good else "repeated line"

@@ -28,7 +28,7 @@ from newsnorm._data import LANGUAGES
 from newsnorm.boilerplate import LEVELS, _split, apply_removals, find_boilerplate
 from newsnorm.encoding import fix_encoding
 from newsnorm.langid import detect_language, supported_languages
-from newsnorm.quotes import QUOTE_STYLES, normalize_quotes, style_for_language
+from newsnorm.quotes import QUOTE_CHARS, QUOTE_STYLES, normalize_quotes, style_for_language
 from newsnorm.types import Flag, Normalized, Removal, StepChange
 from newsnorm.untranslated import DEFAULT_MIN_SCORE, flag_untranslated
 from newsnorm.whitespace import normalize_whitespace
@@ -257,15 +257,43 @@ def _map_removals(found: list[Removal], view: str, text: str) -> tuple[Removal, 
         if removal.kind == "line":
             start = t_start + (removal.start - v_start)
         else:  # a tail is measured from the line's end: quote marks before it may differ
-            start = end - (removal.end - removal.start)
+            start = _tail_start(text, t_start, end, removal.text)
         if not t_start <= start <= end <= t_end:
             continue
         piece = text[start:end]
-        if removal.kind != "line" and piece != removal.text:
-            # a line tail whose own quote marks changed: not the same piece, keep it
+        if removal.kind != "line" and _core(piece) != _core(removal.text):
+            # not the same piece but for its quote marks: keep it (conservative)
             continue
         mapped.append(Removal(start, end, piece, removal.line, removal.reason, removal.kind))
     return tuple(mapped)
+
+
+# what the quote step may change: the marks, and the (no-break) spaces beside guillemets
+_QUOTE_VIEW = frozenset(QUOTE_CHARS + "\u00a0\u202f ")
+
+
+def _core(piece: str) -> str:
+    """*piece* without the characters the quote step may change."""
+    return "".join(c for c in piece if c not in _QUOTE_VIEW)
+
+
+def _tail_start(text: str, line_start: int, end: int, tail: str) -> int:
+    """Where the line tail *tail* (found on the quote view) starts in *text*, which ends at *end*.
+
+    The tail holds the same other characters in both; walking back from its end
+    over as many of them, then over as many marks and spaces as it opens with.
+    """
+    need = len(_core(tail))
+    lead = len(tail) - len(tail.lstrip("".join(_QUOTE_VIEW)))
+    start = end
+    while need and start > line_start:
+        start -= 1
+        if text[start] not in _QUOTE_VIEW:
+            need -= 1
+    while lead and start > line_start and text[start - 1] in _QUOTE_VIEW:
+        start -= 1
+        lead -= 1
+    return start
 
 
 def normalize(
