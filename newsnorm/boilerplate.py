@@ -114,6 +114,8 @@ _MAX_LIST = 60
 #: A numbered list has at least this many items, each at most _NUMBERED_GAP lines after the last.
 _MIN_NUMBERED = 3
 _NUMBERED_GAP = 4
+#: Numbered steps (a bare number over a paragraph) need this many in a row.
+_MIN_STEPS = 2
 #: At most this many lines glued under an ad label outside the body belong to the ad.
 _MAX_AD = 6
 #: A data table has at least this many "Label: value" rows of at most _FIELD_UNITS words.
@@ -937,6 +939,41 @@ def _numbered_lists(lines: list[_Line], listed: list[int]) -> None:
             listed[k] = k
 
 
+# a bare step number on a line of its own: "1.", "2)"
+_STEP = re.compile(r"\s*+(\d{1,3})[.)]\s*+$")
+
+
+def _numbered_steps(lines: list[_Line], next_of: dict[int, int]) -> list[int]:
+    """The lines of numbered steps: a bare number ("1.", "2.") with a paragraph under it.
+
+    A recipe's or a guide's steps flattened to text put each number on a line
+    of its own and the step's text in the paragraph under it. At least
+    ``_MIN_STEPS`` such steps numbered one after the other (the next number
+    is the first line after the paragraph) are the article's own text: the
+    numbers and paragraphs are returned, in page order.
+    """
+    found: list[int] = []
+    run: list[int] = []
+    expect = -1
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.key:
+            continue
+        m = _STEP.match(ln.text)
+        n = next_of.get(i)
+        if m is None or n is None or not lines[n].good or lines[n].reason is not None:
+            continue
+        number = int(m.group(1))
+        if not (run and number == expect and next_of.get(run[-1]) == i):
+            if len(run) >= 2 * _MIN_STEPS:
+                found.extend(run)
+            run = []
+        run.extend((i, n))
+        expect = number + 1
+    if len(run) >= 2 * _MIN_STEPS:
+        found.extend(run)
+    return found
+
+
 # a field of a data table: a label of one to four words, a colon, a short value
 # ("Gewicht: 3 kg"; "Thema: Ein langer Titel einer Meldung" is a teaser with its kicker)
 _FIELD = regex.compile(
@@ -1528,6 +1565,12 @@ def _find(
 
     # lines of a list that a line ending in a colon announces ("Die Termine:")
     listed = _announced_lists(lines)
+    # numbered steps: the article's own, wherever they stand (a number is no counter there)
+    steps = set(_numbered_steps(lines, next_of))
+    for k in steps:
+        if lines[k].reason == "counter":
+            lines[k].reason = None
+        listed[k] = k
 
     # -- 5. before the body: keep the headline zone, drop the page header
     head: list[int] = []
@@ -1620,6 +1663,11 @@ def _find(
                     stopped = False
                     since_teaser = -1
                     pending.clear()
+            elif stopped and not hard_end and i in steps:
+                # numbered steps (a recipe's method after its ingredient table): the article goes on
+                stopped = False
+                since_teaser = -1
+                pending.clear()
             if not stopped:
                 glued = i > 0 and not lines[i - 1].blank and lines[i - 1].reason is None
                 if ln.reason is None and (
