@@ -116,6 +116,8 @@ _MIN_NUMBERED = 3
 _NUMBERED_GAP = 4
 #: Numbered steps (a bare number over a paragraph) need this many in a row.
 _MIN_STEPS = 2
+#: A sign-off under the article's last paragraph has at most this many words.
+_SIGNOFF_WORDS = 5
 #: At most this many lines glued under an ad label outside the body belong to the ad.
 _MAX_AD = 6
 #: A data table has at least this many "Label: value" rows of at most _FIELD_UNITS words.
@@ -210,6 +212,9 @@ class _Lexicon:
     promo_topic: tuple[str, ...]
     promo_action: tuple[str, ...]
     bylines: frozenset[str]
+    # the words that open or close a sign-off ("Euer Max", "XX, Die Redaktion")
+    signoff_open: frozenset[str]
+    signoff_close: frozenset[str]
     stopwords: frozenset[str]
     # one compiled alternation per probe list: the same answer as
     # ``any(p in text for p in probes)``, in one C-level scan
@@ -262,6 +267,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
     credit_words: list[str] = []
     words_of: dict[str, list[str]] = {}
     bylines: set[str] = set()
+    signoffs: dict[str, set[str]] = {"open": set(), "close": set()}
     disclaimers: list[str] = []
     for source in PHRASE_LANGUAGES if lang is None else dict.fromkeys((lang, "en")):
         credit_words.extend(load_lines(source, "bp_credit"))
@@ -272,6 +278,10 @@ def _lexicon(lang: str | None) -> _Lexicon:
                 if kind in ("topic", "action"):
                     words_of.setdefault(f"{name} {kind}", []).append(word.casefold())
         bylines.update(_key(b) for b in load_lines(source, "bp_byline"))
+        for entry in load_lines(source, "bp_signoff"):
+            kind, _, words = entry.partition(" ")
+            if kind in signoffs and _key(words):
+                signoffs[kind].add(_key(words))
     credit = credit_line = None
     if credit_words:
         words = "|".join(sorted({regex.escape(w) for w in credit_words}, key=len, reverse=True))
@@ -315,6 +325,8 @@ def _lexicon(lang: str | None) -> _Lexicon:
         promo_topic=promo_topic,
         promo_action=_word_starts(words_of.get("promo action", [])),
         bylines=frozenset(b for b in bylines if b),
+        signoff_open=frozenset(signoffs["open"]),
+        signoff_close=frozenset(signoffs["close"]),
         stopwords=stop,
         credit_probe=_any_of(all_credit_words),
         notice_probe=_any_of(notice_topic),
@@ -1193,6 +1205,36 @@ def _is_credit_line(stripped: str, lex: _Lexicon) -> bool:
     return not function[0] and sum(function) < 3
 
 
+def _is_signoff(ln: _Line, lex: _Lexicon) -> bool:
+    """'Euer Max', 'Liebe Grüße, Anna', 'XX, Die Redaktion': a short sign-off (see bp_signoff.txt).
+
+    At most ``_SIGNOFF_WORDS`` words, no sentence end but "!", opened or
+    closed by the words of a sign-off (a whole word group, not a word's start).
+    """
+    if ln.words > _SIGNOFF_WORDS or ln.good or ln.text.rstrip()[-1] in ".?:":
+        return False
+    words = ln.key.split()
+    for n in (1, 2, 3, 4):
+        if n > len(words):
+            break
+        if " ".join(words[:n]) in lex.signoff_open and n < len(words):
+            return True
+        if " ".join(words[-n:]) in lex.signoff_close:
+            return True
+    return False
+
+
+def _signs_off(lines: list[_Line], i: int, prev_of: dict[int, int], lex: _Lexicon) -> bool:
+    """A sign-off right under a line that ends a sentence (not under "Unser Angebot:")."""
+    p = prev_of.get(i)
+    return (
+        p is not None
+        and lines[p].reason is None
+        and lines[p].text.rstrip()[-1] in _SENTENCE_END
+        and _is_signoff(lines[i], lex)
+    )
+
+
 def _post_link(stripped: str, units: int) -> bool:
     """'← Previous post title', 'Next post title →': links to the neighbouring posts."""
     return units <= 20 and (
@@ -1676,6 +1718,8 @@ def _find(
                     or listed[i] >= 0
                     or (ln.end_punct and ln.units <= 12)
                     or (glued and not ln.linky)
+                    # a sign-off right under the last sentence kept ("Euer Max")
+                    or (not pending and _signs_off(lines, i, prev_of, lex))
                 ):
                     pending.clear()  # prose goes on: the lines in between stay
                     continue

@@ -1052,3 +1052,15 @@ def test_numbered_steps_after_an_ingredient_table_stay() -> None:
     # one bare number over a paragraph is no run of steps: a counter stays a counter
     single = page(ARTICLE_DE, ["Teilen"], "1.", ARTICLE_DE[0][:60] + " und mehr.", FOOTER_DE)
     assert "1." not in strip_boilerplate(single, lang="de").splitlines()
+
+
+def test_a_sign_off_under_the_last_paragraph_stays() -> None:
+    for signoff in ("Eure Lena", "Liebe Grüße, Lena", "Bis bald, Die Redaktion"):
+        text = page(MENU_DE, ARTICLE_DE, signoff, ["Teilen", "Drucken"], FOOTER_DE)
+        out = strip_boilerplate(text, lang="de").splitlines()
+        assert signoff in out, signoff
+        assert "Teilen" not in out
+    # under an announcement it is the box it announces, not a sign-off
+    box = ["Dein Wochenplan", "Dein Wochenplan als PDF", "Jetzt bestellen"]
+    text = page(MENU_DE, [*ARTICLE_DE, "Unser Angebot für Sie:"], box, FOOTER_DE)
+    assert "Dein Wochenplan" not in strip_boilerplate(text, lang="de").splitlines()
