@@ -919,6 +919,8 @@ def _announced_lists(lines: list[_Line]) -> list[int]:
 
 # a numbered list item: "1) …", "2. …", "10) …", "3.Wort" (the number, then text)
 _NUMBERED = re.compile(r"(\d{1,3})[.)](?:\s+\S|[^\W\d_])")
+# a sub-item of a numbered list or a table of contents: "3.1 …", "3.2. …", "3.3#3 …"
+_SUB_NUMBERED = re.compile(r"(\d{1,3})\.\d{1,3}\.?(?:\s+\S|[^\W\d_]|#)")
 
 
 def _numbered_lists(lines: list[_Line], listed: list[int]) -> None:
@@ -930,24 +932,33 @@ def _numbered_lists(lines: list[_Line], listed: list[int]) -> None:
     the one before, and items without boilerplate evidence of their own.
     """
     run: list[int] = []
+    subs: list[int] = []  # the sub-items of the run's items ("3.1 …" under "3. …")
     expect = -1
     for i, ln in enumerate(lines):
         if ln.blank or ln.reason is not None or ln.category is not None:
             continue
-        m = _NUMBERED.match(ln.text.lstrip())
+        text = ln.text.lstrip()
+        last = max(run[-1], subs[-1]) if subs else run[-1] if run else -1
+        sub = _SUB_NUMBERED.match(text)
+        if sub is not None:
+            if run and int(sub.group(1)) == expect - 1 and i - last <= _NUMBERED_GAP:
+                subs.append(i)
+            continue
+        m = _NUMBERED.match(text)
         if m is None:
             continue
         number = int(m.group(1))
-        if run and number == expect and i - run[-1] <= _NUMBERED_GAP:
+        if run and number == expect and i - last <= _NUMBERED_GAP:
             run.append(i)
         else:
             if len(run) >= _MIN_NUMBERED:
-                for k in run:
+                for k in (*run, *subs):
                     listed[k] = k
             run = [i]
+            subs = []
         expect = number + 1
     if len(run) >= _MIN_NUMBERED:
-        for k in run:
+        for k in (*run, *subs):
             listed[k] = k
 
 

@@ -1064,3 +1064,22 @@ def test_a_sign_off_under_the_last_paragraph_stays() -> None:
     box = ["Dein Wochenplan", "Dein Wochenplan als PDF", "Jetzt bestellen"]
     text = page(MENU_DE, [*ARTICLE_DE, "Unser Angebot für Sie:"], box, FOOTER_DE)
     assert "Dein Wochenplan" not in strip_boilerplate(text, lang="de").splitlines()
+
+
+def test_the_sub_items_of_a_numbered_outline_stay_with_it() -> None:
+    outline = [
+        "Inhalt",
+        "1. Warum der Garten Wasser braucht",
+        "2. Regenwasser sammeln",
+        "2.1 Die Tonne am Fallrohr",
+        "2.2 Die Zisterne unter dem Rasen",
+        "2.3 Der Teich als Speicher",
+        "2.4 Der Filter vor der Pumpe",
+        "3. Sparsam gießen",
+        "3.1 Am Morgen statt am Mittag",
+        "4. Fazit",
+    ]
+    text = page(MENU_DE, outline, ARTICLE_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in outline[1:]:
+        assert line in out, line
