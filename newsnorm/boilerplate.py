@@ -962,8 +962,9 @@ def _numbered_lists(lines: list[_Line], listed: list[int]) -> None:
             listed[k] = k
 
 
-# a bare step number on a line of its own: "1.", "2)"
-_STEP = re.compile(r"\s*+(\d{1,3})[.)]\s*+$")
+# a bare step number on a line of its own: "1.", "2)" (matched on the stripped line:
+# a pattern opening with \s* would rescan runs of spaces)
+_STEP = re.compile(r"(\d{1,3})[.)]")
 
 
 def _numbered_steps(lines: list[_Line], next_of: dict[int, int]) -> list[int]:
@@ -981,7 +982,7 @@ def _numbered_steps(lines: list[_Line], next_of: dict[int, int]) -> list[int]:
     for i, ln in enumerate(lines):
         if ln.blank or ln.key:
             continue
-        m = _STEP.match(ln.text)
+        m = _STEP.fullmatch(ln.text.strip())
         n = next_of.get(i)
         if m is None or n is None or not lines[n].good or lines[n].reason is not None:
             continue
