@@ -114,6 +114,10 @@ _MAX_LIST = 60
 #: A numbered list has at least this many items, each at most _NUMBERED_GAP lines after the last.
 _MIN_NUMBERED = 3
 _NUMBERED_GAP = 4
+#: Numbered steps (a bare number over a paragraph) need this many in a row.
+_MIN_STEPS = 2
+#: A sign-off under the article's last paragraph has at most this many words.
+_SIGNOFF_WORDS = 5
 #: At most this many lines glued under an ad label outside the body belong to the ad.
 _MAX_AD = 6
 #: A data table has at least this many "Label: value" rows of at most _FIELD_UNITS words.
@@ -208,6 +212,9 @@ class _Lexicon:
     promo_topic: tuple[str, ...]
     promo_action: tuple[str, ...]
     bylines: frozenset[str]
+    # the words that open or close a sign-off ("Euer Max", "XX, Die Redaktion")
+    signoff_open: frozenset[str]
+    signoff_close: frozenset[str]
     stopwords: frozenset[str]
     # one compiled alternation per probe list: the same answer as
     # ``any(p in text for p in probes)``, in one C-level scan
@@ -260,6 +267,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
     credit_words: list[str] = []
     words_of: dict[str, list[str]] = {}
     bylines: set[str] = set()
+    signoffs: dict[str, set[str]] = {"open": set(), "close": set()}
     disclaimers: list[str] = []
     for source in PHRASE_LANGUAGES if lang is None else dict.fromkeys((lang, "en")):
         credit_words.extend(load_lines(source, "bp_credit"))
@@ -270,6 +278,10 @@ def _lexicon(lang: str | None) -> _Lexicon:
                 if kind in ("topic", "action"):
                     words_of.setdefault(f"{name} {kind}", []).append(word.casefold())
         bylines.update(_key(b) for b in load_lines(source, "bp_byline"))
+        for entry in load_lines(source, "bp_signoff"):
+            kind, _, words = entry.partition(" ")
+            if kind in signoffs and _key(words):
+                signoffs[kind].add(_key(words))
     credit = credit_line = None
     if credit_words:
         words = "|".join(sorted({regex.escape(w) for w in credit_words}, key=len, reverse=True))
@@ -313,6 +325,8 @@ def _lexicon(lang: str | None) -> _Lexicon:
         promo_topic=promo_topic,
         promo_action=_word_starts(words_of.get("promo action", [])),
         bylines=frozenset(b for b in bylines if b),
+        signoff_open=frozenset(signoffs["open"]),
+        signoff_close=frozenset(signoffs["close"]),
         stopwords=stop,
         credit_probe=_any_of(all_credit_words),
         notice_probe=_any_of(notice_topic),
@@ -1010,6 +1024,8 @@ def _announced_lists(lines: list[_Line]) -> list[int]:
 
 # a numbered list item: "1) …", "2. …", "10) …", "3.Wort" (the number, then text)
 _NUMBERED = re.compile(r"(\d{1,3})[.)](?:\s+\S|[^\W\d_])")
+# a sub-item of a numbered list or a table of contents: "3.1 …", "3.2. …", "3.3#3 …"
+_SUB_NUMBERED = re.compile(r"(\d{1,3})\.\d{1,3}\.?(?:\s+\S|[^\W\d_]|#)")
 
 
 def _numbered_lists(lines: list[_Line], listed: list[int]) -> None:
@@ -1021,25 +1037,70 @@ def _numbered_lists(lines: list[_Line], listed: list[int]) -> None:
     the one before, and items without boilerplate evidence of their own.
     """
     run: list[int] = []
+    subs: list[int] = []  # the sub-items of the run's items ("3.1 …" under "3. …")
     expect = -1
     for i, ln in enumerate(lines):
         if ln.blank or ln.reason is not None or ln.category is not None:
             continue
-        m = _NUMBERED.match(ln.text.lstrip())
+        text = ln.text.lstrip()
+        last = max(run[-1], subs[-1]) if subs else run[-1] if run else -1
+        sub = _SUB_NUMBERED.match(text)
+        if sub is not None:
+            if run and int(sub.group(1)) == expect - 1 and i - last <= _NUMBERED_GAP:
+                subs.append(i)
+            continue
+        m = _NUMBERED.match(text)
         if m is None:
             continue
         number = int(m.group(1))
-        if run and number == expect and i - run[-1] <= _NUMBERED_GAP:
+        if run and number == expect and i - last <= _NUMBERED_GAP:
             run.append(i)
         else:
             if len(run) >= _MIN_NUMBERED:
-                for k in run:
+                for k in (*run, *subs):
                     listed[k] = k
             run = [i]
+            subs = []
         expect = number + 1
     if len(run) >= _MIN_NUMBERED:
-        for k in run:
+        for k in (*run, *subs):
             listed[k] = k
+
+
+# a bare step number on a line of its own: "1.", "2)" (matched on the stripped line:
+# a pattern opening with \s* would rescan runs of spaces)
+_STEP = re.compile(r"(\d{1,3})[.)]")
+
+
+def _numbered_steps(lines: list[_Line], next_of: dict[int, int]) -> list[int]:
+    """The lines of numbered steps: a bare number ("1.", "2.") with a paragraph under it.
+
+    A recipe's or a guide's steps flattened to text put each number on a line
+    of its own and the step's text in the paragraph under it. At least
+    ``_MIN_STEPS`` such steps numbered one after the other (the next number
+    is the first line after the paragraph) are the article's own text: the
+    numbers and paragraphs are returned, in page order.
+    """
+    found: list[int] = []
+    run: list[int] = []
+    expect = -1
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.key:
+            continue
+        m = _STEP.fullmatch(ln.text.strip())
+        n = next_of.get(i)
+        if m is None or n is None or not lines[n].good or lines[n].reason is not None:
+            continue
+        number = int(m.group(1))
+        if not (run and number == expect and next_of.get(run[-1]) == i):
+            if len(run) >= 2 * _MIN_STEPS:
+                found.extend(run)
+            run = []
+        run.extend((i, n))
+        expect = number + 1
+    if len(run) >= 2 * _MIN_STEPS:
+        found.extend(run)
+    return found
 
 
 # a field of a data table: a label of one to four words, a colon, a short value
@@ -1259,6 +1320,36 @@ def _is_credit_line(stripped: str, lex: _Lexicon) -> bool:
         return True
     function = [w in lex.stopwords and w not in _CONNECTORS for w in words]
     return not function[0] and sum(function) < 3
+
+
+def _is_signoff(ln: _Line, lex: _Lexicon) -> bool:
+    """'Euer Max', 'Liebe Grüße, Anna', 'XX, Die Redaktion': a short sign-off (see bp_signoff.txt).
+
+    At most ``_SIGNOFF_WORDS`` words, no sentence end but "!", opened or
+    closed by the words of a sign-off (a whole word group, not a word's start).
+    """
+    if ln.words > _SIGNOFF_WORDS or ln.good or ln.text.rstrip()[-1] in ".?:":
+        return False
+    words = ln.key.split()
+    for n in (1, 2, 3, 4):
+        if n > len(words):
+            break
+        if " ".join(words[:n]) in lex.signoff_open and n < len(words):
+            return True
+        if " ".join(words[-n:]) in lex.signoff_close:
+            return True
+    return False
+
+
+def _signs_off(lines: list[_Line], i: int, prev_of: dict[int, int], lex: _Lexicon) -> bool:
+    """A sign-off right under a line that ends a sentence (not under "Unser Angebot:")."""
+    p = prev_of.get(i)
+    return (
+        p is not None
+        and lines[p].reason is None
+        and lines[p].text.rstrip()[-1] in _SENTENCE_END
+        and _is_signoff(lines[i], lex)
+    )
 
 
 def _post_link(stripped: str, units: int) -> bool:
@@ -1635,6 +1726,12 @@ def _find(
 
     # lines of a list that a line ending in a colon announces ("Die Termine:")
     listed = _announced_lists(lines)
+    # numbered steps: the article's own, wherever they stand (a number is no counter there)
+    steps = set(_numbered_steps(lines, next_of))
+    for k in steps:
+        if lines[k].reason == "counter":
+            lines[k].reason = None
+        listed[k] = k
 
     # -- 5. before the body: keep the headline zone, drop the page header
     head: list[int] = []
@@ -1727,6 +1824,11 @@ def _find(
                     stopped = False
                     since_teaser = -1
                     pending.clear()
+            elif stopped and not hard_end and i in steps:
+                # numbered steps (a recipe's method after its ingredient table): the article goes on
+                stopped = False
+                since_teaser = -1
+                pending.clear()
             if not stopped:
                 glued = i > 0 and not lines[i - 1].blank and lines[i - 1].reason is None
                 if ln.reason is None and (
@@ -1735,6 +1837,8 @@ def _find(
                     or listed[i] >= 0
                     or (ln.end_punct and ln.units <= 12)
                     or (glued and not ln.linky)
+                    # a sign-off right under the last sentence kept ("Euer Max")
+                    or (not pending and _signs_off(lines, i, prev_of, lex))
                 ):
                     pending.clear()  # prose goes on: the lines in between stay
                     continue

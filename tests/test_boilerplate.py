@@ -1017,3 +1017,69 @@ def test_a_data_table_with_an_empty_or_a_repeated_row_stays() -> None:
     for row in ("Objektiv: Tele", "Belichtung: 30 x 2 Minuten", "Ort: Am See"):
         assert row in out, row
     assert "Ähnliche Themen" not in out
+
+
+# German content kept
+
+
+def test_numbered_steps_after_an_ingredient_table_stay() -> None:
+    steps = [
+        "1.",
+        "",
+        "Die Kartoffeln schälen, in grobe Stücke schneiden und in reichlich Salzwasser etwa "
+        "zwanzig Minuten weich kochen.",
+        "",
+        "2.",
+        "",
+        "Die Milch mit der Butter erwärmen, zu den abgegossenen Kartoffeln geben und alles mit "
+        "einem Stampfer zu einem lockeren Püree verarbeiten.",
+    ]
+    text = page(
+        MENU_DE,
+        ARTICLE_DE,
+        ["Teilen", "Drucken"],
+        ["Zutaten", "800 g Kartoffeln", "200 ml Milch", "1 EL Butter", "Salz"],
+        ["Zubereitung"],
+        "\n".join(steps),
+        ["Ähnliche Rezepte", "Kartoffelsalat mit Gurke", "Bratkartoffeln vom Blech"],
+        FOOTER_DE,
+    )
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in ("1.", "2.", steps[2], steps[6]):
+        assert line in out, line
+    assert "Kartoffelsalat mit Gurke" not in out
+    assert "Impressum" not in out
+    # one bare number over a paragraph is no run of steps: a counter stays a counter
+    single = page(ARTICLE_DE, ["Teilen"], "1.", ARTICLE_DE[0][:60] + " und mehr.", FOOTER_DE)
+    assert "1." not in strip_boilerplate(single, lang="de").splitlines()
+
+
+def test_a_sign_off_under_the_last_paragraph_stays() -> None:
+    for signoff in ("Eure Lena", "Liebe Grüße, Lena", "Bis bald, Die Redaktion"):
+        text = page(MENU_DE, ARTICLE_DE, signoff, ["Teilen", "Drucken"], FOOTER_DE)
+        out = strip_boilerplate(text, lang="de").splitlines()
+        assert signoff in out, signoff
+        assert "Teilen" not in out
+    # under an announcement it is the box it announces, not a sign-off
+    box = ["Dein Wochenplan", "Dein Wochenplan als PDF", "Jetzt bestellen"]
+    text = page(MENU_DE, [*ARTICLE_DE, "Unser Angebot für Sie:"], box, FOOTER_DE)
+    assert "Dein Wochenplan" not in strip_boilerplate(text, lang="de").splitlines()
+
+
+def test_the_sub_items_of_a_numbered_outline_stay_with_it() -> None:
+    outline = [
+        "Inhalt",
+        "1. Warum der Garten Wasser braucht",
+        "2. Regenwasser sammeln",
+        "2.1 Die Tonne am Fallrohr",
+        "2.2 Die Zisterne unter dem Rasen",
+        "2.3 Der Teich als Speicher",
+        "2.4 Der Filter vor der Pumpe",
+        "3. Sparsam gießen",
+        "3.1 Am Morgen statt am Mittag",
+        "4. Fazit",
+    ]
+    text = page(MENU_DE, outline, ARTICLE_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in outline[1:]:
+        assert line in out, line
