@@ -725,7 +725,7 @@ def _separated_row(stripped: str) -> bool:
     return all(len(p.split()) <= 4 and p[-1] not in ".!?" for p in parts)
 
 
-_ARROW_SPLIT = re.compile(r"\s+[>»](?=\s|$)")
+_ARROW_SPLIT = re.compile(r"\s[>»](?=\s|$)")
 
 
 def _arrow_row(stripped: str) -> bool:
