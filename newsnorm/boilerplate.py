@@ -597,6 +597,7 @@ def _line_evidence(
     nav = (
         (2 <= len(parts) <= 30 and not good and lex.vocab.issuperset(parts))
         or _separated_row(stripped)
+        or _arrow_row(stripped)
         or _post_link(stripped, units)
     )
     late: str | None = None
@@ -841,6 +842,29 @@ def _separated_row(stripped: str) -> bool:
     if len(parts) < 3:
         return False
     return all(len(p.split()) <= 4 and p[-1] not in ".!?" for p in parts)
+
+
+_ARROW_SPLIT = re.compile(r"\s[>»](?=\s|$)")
+
+
+def _arrow_row(stripped: str) -> bool:
+    """A breadcrumb with arrows: 'Start > Politik > Inland', 'Home » Sport » Fußball »'.
+
+    At least two spaced arrows; every part before the last is one to four
+    words with a letter and no sentence end; the last part is empty (a
+    trailing arrow) or the page's title of at most eight words. A quotation
+    mark « or a "<" (code, a formula) makes it no row.
+    """
+    if "«" in stripped or "<" in stripped:
+        return False
+    parts = [p.strip() for p in _ARROW_SPLIT.split(stripped)]
+    if len(parts) < 3:
+        return False
+    *crumbs, last = parts
+    return len(last.split()) <= 8 and all(
+        1 <= len(p.split()) <= 4 and p[-1] not in ".!?" and any(c.isalpha() for c in p)
+        for p in crumbs
+    )
 
 
 def _slash_row(stripped: str) -> bool:

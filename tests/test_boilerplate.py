@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from newsnorm.boilerplate import (
     LEVELS,
+    _arrow_row,
     apply_removals,
     find_boilerplate,
     strip_boilerplate,
@@ -1083,3 +1084,61 @@ def test_the_sub_items_of_a_numbered_outline_stay_with_it() -> None:
     out = strip_boilerplate(text, lang="de").splitlines()
     for line in outline[1:]:
         assert line in out, line
+
+
+# German boilerplate removed
+
+
+def test_an_arrow_breadcrumb_goes_a_comparison_or_a_quotation_stays() -> None:
+    crumbs = ["Musterblatt > Kultur > Kino >", "Start » Region » Neues Rathaus eröffnet"]
+    assert _arrow_row(crumbs[0])
+    assert _arrow_row(crumbs[1])
+    text = page(MENU_DE, crumbs[0], crumbs[1], ARTICLE_DE, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons[crumbs[0]] == reasons[crumbs[1]] == "navigation"
+    # a comparison, a quotation in guillemets, a line with one arrow: no breadcrumb
+    assert not _arrow_row("Der Wert stieg von 3 > 2 > 1 auf null.")
+    assert not _arrow_row("Er sprach von « Kultur » und von « Kino » und « Theater »")
+    assert not _arrow_row("Start > Politik")
+    assert not _arrow_row("Im Jahr war der Preis hoch, sehr hoch. > Nachfrage > Angebot")
+    quoted = "Sie nannte das » Erfolg « und » Wende « zugleich, wie sie später im Interview sagte."
+    text = page(MENU_DE, ARTICLE_DE[:2], quoted, ARTICLE_DE[2:], FOOTER_DE)
+    assert quoted in strip_boilerplate(text, lang="de").splitlines()
+
+
+def test_a_paywall_or_donation_prompt_after_the_article_goes() -> None:
+    prompts = [
+        "Möchten Sie weiterlesen?",
+        "Ja, ich bin Abonnent.",
+        "Anmelden",
+        "Ja, ich benötige ein Abo.",
+        "Abo-Angebote",
+    ]
+    appeal = [
+        "Ihr Beitrag hilft, dass wir weiter unabhängig und kostenlos aus der Stadt berichten.",
+        "Anderer Betrag",
+    ]
+    text = page(MENU_DE, ARTICLE_DE, prompts, appeal, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in ARTICLE_DE:
+        assert line in out
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    for line in prompts + appeal:
+        assert line not in out, line
+        assert reasons[line] == "newsletter/login", line
+    # the same words inside a sentence of the article stay
+    sentence = "Die Stiftung sagte, jede kleine Spende sei willkommen, und dankte allen Helfern."
+    text = page(MENU_DE, ARTICLE_DE[:2], sentence, ARTICLE_DE[2:], FOOTER_DE)
+    assert sentence in strip_boilerplate(text, lang="de").splitlines()
+
+
+def test_a_bio_that_says_since_when_the_author_writes_goes() -> None:
+    bio = [
+        "Erika Muster",
+        "Redakteurin für Stadtpolitik",
+        "Schreibt seit 2015 für das Musterblatt. Interessiert sich für Verkehr und Wohnen.",
+    ]
+    text = page(MENU_DE, ARTICLE_DE, bio, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons[bio[2]] == "author box"
+    assert all(line in strip_boilerplate(text, lang="de") for line in ARTICLE_DE)
