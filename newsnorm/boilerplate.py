@@ -688,9 +688,10 @@ def _wrapped_paragraphs(lines: list[_Line]) -> None:
 
 # the shape of a table cell: "N" a number ("63", "85%", "-1.62", "2:1"), "T" text,
 # "S" a sign alone ("%", "–"; an empty cell may stand in a column of numbers)
-# (a number may carry a short unit: "2.3 GB/s", "85 kg", "12 €")
+# (a number may carry a short unit: "2.3 GB/s", "85 kg", "12 €"; anchored: searched from
+# every position, an unanchored pattern would rescan a run of spaces each time)
 _CELL_LETTER = regex.compile(r"\p{L}")
-_CELL_NUMBER = regex.compile(r"[^\p{L}\d]*+\d[^\p{L}]*+(?:\p{L}{1,3}(?:/\p{L}{1,3})?\.?)?")
+_CELL_NUMBER = regex.compile(r"^[^\p{L}\d]*+\d[^\p{L}]*+(?:\p{L}{1,3}(?:/\p{L}{1,3})?\.?)?")
 
 
 def _cell_shape(ln: _Line) -> str:
