@@ -711,9 +711,10 @@ def _cell_tables(lines: list[_Line]) -> None:
     prices, statistics. Alone, each cell looks like a counter or a menu
     link; together they are the article's data. A table needs
     ``_MIN_ROWS`` rows (two with four columns or more); a repeated header
-    row inside it is part of it. A cell with a phrase of its own ends the
-    table. The cells weigh nothing, so the body runs across the table, and
-    keep no counter or date evidence; where the table stands (inside the
+    row inside it is part of it. A cell with a phrase of its own (other
+    than a menu word such as "Top 10") ends the table. The cells weigh
+    nothing, so the body runs across the table, and keep no counter or date
+    evidence; where the table stands (inside the
     article or among the footer) decides as for any other line.
     """
     i, n = 0, len(lines)
