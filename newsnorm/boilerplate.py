@@ -695,6 +695,7 @@ _CELL_NUMBER = regex.compile(r"^[^\p{L}\d]*+\d[^\p{L}]*+(?:\p{L}{1,3}(?:/\p{L}{1
 
 
 def _cell_shape(ln: _Line) -> str:
+    """The shape of *ln* as a table cell: "N", "T" or "S"."""
     stripped = ln.text.strip()
     if _CELL_NUMBER.fullmatch(stripped) is not None:
         return "N"
@@ -714,8 +715,8 @@ def _cell_tables(lines: list[_Line]) -> None:
     row inside it is part of it. A cell with a phrase of its own (other
     than a menu word such as "Top 10") ends the table. The cells weigh
     nothing, so the body runs across the table, and keep no counter or date
-    evidence; where the table stands (inside the
-    article or among the footer) decides as for any other line.
+    evidence; where the table stands (inside the article or among the
+    footer) decides as for any other line.
     """
     i, n = 0, len(lines)
     while i < n:
@@ -725,9 +726,14 @@ def _cell_tables(lines: list[_Line]) -> None:
         j = i
         while j < n and not lines[j].blank:
             j += 1
+        if j - i < 3 * _MIN_COLUMNS:
+            i = j  # too short for a header and two rows
+            continue
+        # the shape of every line of the block, worked out once for all column counts
+        shapes = "".join(map(_cell_shape, lines[i:j]))
         # the header opens the block, or follows the table's caption line
         for start in (i, i + 1):
-            end = _table_at(lines, start, j)
+            end = _table_at(lines, shapes[start - i :], start, j)
             if end > start:
                 for ln in lines[start:end]:
                     ln.cell = True
@@ -748,18 +754,18 @@ _HEADER_UNITS = 4
 _CELL_CATEGORIES = frozenset({None, "navigation"})
 
 
-def _table_at(lines: list[_Line], start: int, stop: int) -> int:
-    """The end of the flattened table whose header begins at *start*, or *start* if none."""
+def _table_at(lines: list[_Line], shapes: str, start: int, stop: int) -> int:
+    """The end of the flattened table whose header begins at *start*, or *start* if none.
+
+    *shapes* holds the :func:`_cell_shape` of every line from *start* to *stop*.
+    """
     best = start
     for k in range(_MIN_COLUMNS, _MAX_COLUMNS + 1):
         if start + 3 * k > stop:
             break
         header = lines[start : start + k]
-        if any(
-            ln.category not in _CELL_CATEGORIES
-            or ln.units > _HEADER_UNITS
-            or _cell_shape(ln) == "N"
-            for ln in header
+        if "N" in shapes[:k] or any(
+            ln.category not in _CELL_CATEGORIES or ln.units > _HEADER_UNITS for ln in header
         ):
             # (a number is no column name; every longer k would take it in too)
             break
@@ -774,7 +780,7 @@ def _table_at(lines: list[_Line], start: int, stop: int) -> int:
             if [ln.key for ln in row] == keys:
                 pos += k  # the header again
                 continue
-            shape = "".join(map(_cell_shape, row))
+            shape = shapes[pos - start : pos - start + k]
             if not signature:
                 if "N" not in shape or "T" not in shape:
                     break
@@ -857,8 +863,8 @@ def _arrow_row(stripped: str) -> bool:
     trailing arrow) or the page's title of at most eight words. A quotation
     mark « or a "<" (code, a formula) makes it no row.
     """
-    if "«" in stripped or "<" in stripped:
-        return False
+    if ("»" not in stripped and ">" not in stripped) or "«" in stripped or "<" in stripped:
+        return False  # (cheap checks first: every line without an arrow ends here)
     parts = [p.strip() for p in _ARROW_SPLIT.split(stripped)]
     if len(parts) < 3:
         return False
