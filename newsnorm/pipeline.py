@@ -269,7 +269,8 @@ def _map_removals(found: list[Removal], view: str, text: str) -> tuple[Removal, 
 
 
 # what the quote step may change: the marks, and the (no-break) spaces beside guillemets
-_QUOTE_VIEW = frozenset(QUOTE_CHARS + "\u00a0\u202f ")
+_QUOTE_VIEW_CHARS = QUOTE_CHARS + "\u00a0\u202f "
+_QUOTE_VIEW = frozenset(_QUOTE_VIEW_CHARS)
 
 
 def _core(piece: str) -> str:
@@ -284,7 +285,7 @@ def _tail_start(text: str, line_start: int, end: int, tail: str) -> int:
     over as many of them, then over as many marks and spaces as it opens with.
     """
     need = len(_core(tail))
-    lead = len(tail) - len(tail.lstrip("".join(_QUOTE_VIEW)))
+    lead = len(tail) - len(tail.lstrip(_QUOTE_VIEW_CHARS))
     start = end
     while need and start > line_start:
         start -= 1
