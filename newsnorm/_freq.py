@@ -16,10 +16,11 @@ from functools import lru_cache
 
 from newsnorm._data import data_path
 
-__all__ = ["FreqTable", "load_rare_forms", "load_table"]
+__all__ = ["FreqTable", "load_german_nouns", "load_rare_forms", "load_table"]
 
 TABLE_FILE = ("wordfreq", "zipf.bin.gz")
 RARE_FORMS_FILE = ("wordfreq", "rare_en_s_forms.txt")
+GERMAN_NOUNS_FILE = ("german_nouns", "noun_forms.txt")
 _MAGIC = b"NNZT1\n"
 
 
@@ -75,4 +76,15 @@ def load_rare_forms() -> frozenset[str]:
     ``tools/build_freq_tables.py`` (``rare_s_forms``) for the exact rule.
     """
     text = data_path(*RARE_FORMS_FILE).read_text(encoding="utf-8")
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def load_german_nouns() -> frozenset[str]:
+    """German noun forms (lower-cased) among the table's words that could pass for English.
+
+    From German Wiktionary through german-nouns 1.2.5 (CC BY-SA 4.0); built by
+    ``tools/build_german_nouns.py``, which says exactly which words are kept.
+    """
+    text = data_path(*GERMAN_NOUNS_FILE).read_text(encoding="utf-8")
     return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))

@@ -27,7 +27,7 @@ from typing import overload
 
 from newsnorm._check import check_choice, ensure_str
 from newsnorm._data import LANGUAGES, load_set
-from newsnorm._freq import FreqTable, load_rare_forms, load_table
+from newsnorm._freq import FreqTable, load_german_nouns, load_rare_forms, load_table
 from newsnorm.types import Flag
 
 __all__ = ["DEFAULT_MIN_SCORE", "flag_untranslated"]
@@ -114,6 +114,7 @@ class _Pair:
     polite: frozenset[str]
     office_titles: frozenset[str]
     rare_forms: frozenset[str]
+    german_nouns: frozenset[str]
 
 
 def _lang_code(value: object, name: str) -> str:
@@ -165,6 +166,7 @@ def _pair(source: str, target: str) -> _Pair:
         load_set(target, "polite_determiners"),
         load_set(target, "office_titles"),
         load_rare_forms() if source == "en" else frozenset(),
+        load_german_nouns() if target == "de" else frozenset(),
     )
 
 
@@ -1020,7 +1022,13 @@ def _flag_compound(
     scorer: _Scorer,
     pair: _Pair,
 ) -> tuple[Flag | None, int]:
-    """A hyphenated compound is flagged as a whole, and only if every part is a source word."""
+    """A hyphenated compound is flagged as a whole, and only if every part is a source word.
+
+    A capitalised part that German Wiktionary lists as a German noun form
+    (``data/german_nouns/noun_forms.txt``: "Cross-over", "Release-Party") is a German part:
+    German writes each noun of a hyphenated compound with a capital, so the part is more
+    likely the German loan noun than an English word.
+    """
     lo, hi = comp
     parts = tokens[lo : hi + 1]
     whole = "-".join(t.key for t in parts)
@@ -1036,6 +1044,7 @@ def _flag_compound(
             or not _is_plain_case(t.text)
             or t.key in pair.skip
             or t.key in pair.target_stop
+            or (_capitalised(t) and t.key in pair.german_nouns)
         ):
             return None, hi
         lg = scorer.word_logit(t, capital_ok=True)

@@ -534,3 +534,38 @@ def test_import_does_not_load_data() -> None:
         "assert 'newsnorm._freq' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --------------------------------------------------------------------------
+# German noun forms (data/german_nouns/noun_forms.txt, from German Wiktionary)
+# --------------------------------------------------------------------------
+def test_compound_with_a_german_noun_part_is_not_flagged() -> None:
+    # "Cross" is a German noun (a cross-country race): the compound is German usage
+    text = "Mit dem Album gelang der Band der Cross-over zwischen Jazz und Rock."
+    assert tokens(text, lang="de") == []
+    # neither part is a German noun: still an English compound
+    assert tokens("Der Plan war Ill-Advised und teuer.", lang="de") == ["Ill-Advised"]
+
+
+def test_compound_rule_needs_the_noun_list() -> None:
+    import dataclasses
+
+    from newsnorm import untranslated
+
+    text = "Mit dem Album gelang der Band der Cross-over zwischen Jazz und Rock."
+    pair = dataclasses.replace(untranslated._pair("en", "de"), german_nouns=frozenset())
+    parts, lows = untranslated._split_lower(text)
+    toks = untranslated._Tokens(text, parts, lows)
+    hits = untranslated._candidates(toks, pair)
+    flags = untranslated._flag(text, toks, pair, hits, DEFAULT_MIN_SCORE, False)
+    assert [f.token for f in flags] == ["Cross-over"]
+
+
+def test_german_noun_list() -> None:
+    from newsnorm._freq import load_german_nouns
+
+    nouns = load_german_nouns()
+    assert 1000 < len(nouns) < 20000
+    assert {"release", "posting", "department", "drink"} <= nouns  # loan nouns of German
+    assert not {"dad", "council", "however", "initially"} & nouns  # not German nouns
+    assert all(word == word.lower() and " " not in word for word in nouns)
