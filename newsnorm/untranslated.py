@@ -57,6 +57,10 @@ NOUN_CASE_PENALTY = 0.7
 #: Extra margin needed by a capitalised word when German nouns are looked for in another
 #: language (a German noun or a place name: "Verhandlungen" vs "Berlin").
 SOURCE_NOUN_CASE_PENALTY = 1.2
+#: Less case margin for a capitalised word at a German sentence start that German Wiktionary
+#: does not list as a German noun ("Dad sagt …"), when a lower-case German word follows and
+#: the text does not use the word in a name elsewhere (:meth:`_Scorer.known_name`).
+START_CASE_RELIEF = 0.5
 #: Log-odds taken off a capitalised phrase inside a sentence (titles of works, products).
 TITLE_PENALTY = 2.5
 #: Log-odds added to a capitalised word right after a target-language function word.
@@ -327,6 +331,7 @@ class _Scorer:
         self.src = table.columns[pair.source]
         self.tgt = table.columns[pair.target]
         self.names_capitalised = pair.target != "de" and pair.source != "de"
+        self._names: frozenset[str] | None = None  # the name memory, built on first use
         # extra margin a capitalised word needs: German capitalises nouns, the others names
         if pair.target == "de":
             self.case_penalty = NOUN_CASE_PENALTY
@@ -334,6 +339,26 @@ class _Scorer:
             self.case_penalty = SOURCE_NOUN_CASE_PENALTY
         else:
             self.case_penalty = NAME_CASE_PENALTY
+
+    def known_name(self, tokens: _Tokens, i: int) -> bool:
+        """True if the text uses token *i*'s word, capitalised, in a name elsewhere.
+
+        The name memory is built once per text, on first use, in one pass over the
+        source-word hits: a capitalised occurrence inside a run of name-like capitalised
+        words ("Ashley Young", "The Sun", "Manchester United"), after an honorific, or right
+        after another capitalised word (:func:`_after_capital`: "Maria Young").
+        """
+        if self._names is None:
+            names = set()
+            text_of = tokens.text_of
+            for j in _anchor_hits(tokens, self.pair):
+                if text_of(j)[:1].isupper() and (
+                    _in_name(self.text, tokens, j, self)
+                    or _after_capital(self.text, tokens, j, self.pair)
+                ):
+                    names.add(tokens.lows[j])
+            self._names = frozenset(names)
+        return tokens.lows[i] in self._names
 
     def codes(self, key: str) -> tuple[int, int]:
         row = self.table.index.get(key)
@@ -580,9 +605,12 @@ def _flag_at(
         return None, i
     if tok.key in pair.rare_forms and _genitive_of_name(text, tokens, i):
         return None, i
-    logit = scorer.word_logit(tok, capital_ok=_sentence_start(text, tok.start))
+    at_start = _sentence_start(text, tok.start)
+    logit = scorer.word_logit(tok, capital_ok=at_start)
     if logit is None:
         return None, i
+    if at_start and _start_relief(text, tokens, i, scorer, pair):
+        logit += MARGIN_SLOPE * START_CASE_RELIEF
     if _after_article(text, tokens, i, pair):
         # "der Crisis", "im Connection": used as a noun of a target-language sentence
         logit += ARTICLE_BONUS
@@ -931,6 +959,42 @@ def _source_sentence(
         elif (key in source_stop or zs >= 25) and zs > zt:
             src += 1
     return src >= 4 and src >= 2 * tgt
+
+
+def _start_relief(text: str, tokens: _Tokens, i: int, scorer: _Scorer, pair: _Pair) -> bool:
+    """A German sentence's capitalised first word that needs less case margin: "Dad sagt …".
+
+    Only a word German Wiktionary does not list as a German noun form, followed by one space
+    and a lower-case German word (a one-word subject; a name at its first mention mostly
+    comes with a second capitalised word: "United Internet bietet", "Democracy in Europe"),
+    and not used in a name elsewhere in the text ("Eufrosina Young … Young ist").
+    """
+    tok = tokens[i]
+    if not pair.german_nouns or not _capitalised(tok) or tok.key in pair.german_nouns:
+        return False
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    if text[tok.end : nxt.start] != " " or _capitalised(nxt):
+        return False
+    if nxt.key in pair.anchors or nxt.key in pair.joiners or nxt.key in pair.source_stop:
+        return False
+    return not scorer.known_name(tokens, i)
+
+
+def _after_capital(text: str, tokens: _Tokens, j: int, pair: _Pair) -> bool:
+    """Token *j* follows a capitalised word, one space apart: a name after a first name or
+    a title ("Maria Young", "Will Patching", "Trainer Young"; German writes adjectives and
+    function words in lower case inside a sentence). At a sentence start the capitalised
+    word must not be a target function word ("Der Output")."""
+    if j == 0:
+        return False
+    prev = tokens[j - 1]
+    if not _capitalised(prev) or text[prev.end : tokens[j].start] != " ":
+        return False
+    if not _sentence_start(text, prev.start):
+        return True
+    return prev.key not in pair.target_stop and prev.key not in pair.determiners
 
 
 def _run_member(

@@ -569,3 +569,30 @@ def test_german_noun_list() -> None:
     assert {"release", "posting", "department", "drink"} <= nouns  # loan nouns of German
     assert not {"dad", "council", "however", "initially"} & nouns  # not German nouns
     assert all(word == word.lower() and " " not in word for word in nouns)
+
+
+def test_sentence_start_word_before_a_german_word_needs_less_case_margin() -> None:
+    # a capitalised first word that is no German noun, followed by a lower-case German word
+    flags = flag_untranslated("Grandpa sagt, der Zug komme heute nicht mehr.", lang="de")
+    assert [f.token for f in flags] == ["Grandpa"]
+    # not when a second capitalised word or an English word follows: a name or a title
+    assert flag_untranslated("Grandpa Joe sagt, der Zug komme heute nicht.", lang="de") == []
+    assert flag_untranslated("Grandpa in Berlin sagt, der Zug komme nicht.", lang="de") == []
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Die Ärztin Maria Young leitet die Klinik.",  # after a first name
+        "Der Trainer Young lobt das Team.",  # after a title
+        "Das Tor erzielte Will Young.",  # after a first name German writes in lower case
+        "Der Sänger heißt Ashley Young Smith.",  # inside a run of names
+    ],
+)
+def test_name_memory_keeps_a_known_name_at_a_sentence_start(first: str) -> None:
+    second = "Young sagt, der Zug komme heute nicht mehr."
+    assert [f.token for f in flag_untranslated(second, lang="de")] == ["Young"]
+    assert flag_untranslated(f"{first} {second}", lang="de") == []
+    # the memory is used only for that one word
+    flags = flag_untranslated(f"{first} {second} Grandpa sagt das auch.", lang="de")
+    assert [f.token for f in flags] == ["Grandpa"]
