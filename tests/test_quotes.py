@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from newsnorm import QUOTE_STYLES, normalize_quotes
@@ -461,10 +461,18 @@ def test_an_unpaired_mark_changes_nothing_after_it(broken: str, text: str, style
     assert whole.rstrip() == alone.rstrip()
 
 
+_DIGIT_BEFORE_QUOTE = re.compile(r"\d[\"„“”«»‚‘’\']")
+
+
 @given(_well_formed(), st.sampled_from(STYLES), st.sampled_from(STYLES))
 def test_converting_between_styles(text: str, first: str, second: str) -> None:
     if first == "fr" and second != "fr":
         second = "fr"  # the no-break spaces fr adds are text to the other styles
+    if first == "ascii":
+        # ASCII has one mark for inches and for a closing quote: after a digit '"' reads
+        # as inches ('27" Monitor'), so a closing quote after a digit may not survive
+        # the way through ASCII (found by the thorough hypothesis profile)
+        assume(_DIGIT_BEFORE_QUOTE.search(text) is None)
     direct = normalize_quotes(text, style=second)
     via = normalize_quotes(normalize_quotes(text, style=first), style=second)
     assert via == direct
