@@ -1142,3 +1142,33 @@ def test_a_bio_that_says_since_when_the_author_writes_goes() -> None:
     reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
     assert reasons[bio[2]] == "author box"
     assert all(line in strip_boilerplate(text, lang="de") for line in ARTICLE_DE)
+
+
+# German content kept (round 8)
+
+
+def test_a_sentence_broken_over_short_lines_above_the_article_stays() -> None:
+    # a holiday flat's notes, one sentence broken over three short lines
+    notes = [
+        "Haustiere sind auf Anfrage",
+        "gern gesehen, solange sie nicht",
+        "auf die Sofas im Wohnzimmer springen.",
+    ]
+    text = page(MENU_DE, notes, ARTICLE_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in notes + ARTICLE_DE:
+        assert line in out, line
+
+
+def test_short_lines_that_end_no_sentence_are_no_sentence() -> None:
+    # comment links and a truncated teaser go on in lower case but end no sentence
+    links = [
+        "Erika zu Herbst im Garten",
+        "max zu Urlaub an der Küste…",
+        "jana zu Brot backen mit Kindern",
+    ]
+    text = page(MENU_DE, links, ARTICLE_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in links:
+        assert line not in out, line
+    assert all(line in out for line in ARTICLE_DE)
