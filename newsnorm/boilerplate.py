@@ -70,6 +70,7 @@ _CATEGORIES: dict[str, str] = {
     "share": "share buttons",
     "ads": "ad label",
     "meta": "date/reading time",
+    "licence": "licence note",
     "navigation": "navigation",
 }
 # Prefix phrases of these categories also match long lines ("Dieser Beitrag
@@ -77,7 +78,7 @@ _CATEGORIES: dict[str, str] = {
 # prefixes only match short lines.
 _LONG_PREFIX = frozenset({"comments", "account", "about"})
 # ... and so do prefixes of three words or more of these categories.
-_LONG_OPENING = frozenset({"meta", "ads"})
+_LONG_OPENING = frozenset({"meta", "ads", "licence"})
 # Categories that come from a data file of their own (related_inline is a prefix match of related).
 _FILES = tuple(c for c in _CATEGORIES if c != "related_inline")
 # Categories whose phrases are removed wherever they stand (navigation words

@@ -1171,4 +1171,46 @@ def test_short_lines_that_end_no_sentence_are_no_sentence() -> None:
     out = strip_boilerplate(text, lang="de").splitlines()
     for line in links:
         assert line not in out, line
+# German boilerplate removed (round 7)
+
+
+def test_a_licence_note_under_the_article_goes() -> None:
+    note = (
+        "Texte auf dieser Website stehen unter einer Creative Commons Lizenz, soweit nicht "
+        "anders angegeben; für Fotos und Grafiken gelten die jeweils genannten Rechte."
+    )
+    text = page(MENU_DE, ARTICLE_DE, note, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons[note] == "licence note"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
+    # the same in English, one sentence
+    note_en = "This work is licensed under a Creative Commons Attribution 4.0 License."
+    text = page(["Skip to content", "Home"], ARTICLE_EN, note_en, ["Privacy policy"])
+    assert note_en not in strip_boilerplate(text, lang="en")
+
+
+def test_an_article_about_a_licence_and_a_source_note_stay() -> None:
+    # a licence named inside a sentence, and a note that credits where the text first
+    # appeared, are no licence notes
+    about = (
+        "Der Verlag erklärte, dieser Text stehe künftig unter einer freien Lizenz, damit "
+        "Schulen ihn ohne Kosten im Unterricht verwenden können."
+    )
+    source = "Dieser Text erschien zuerst in der Wochenendausgabe des Musterblatts."
+    text = page(MENU_DE, ARTICLE_DE[:2], about, ARTICLE_DE[2:], source, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert about in out
+    assert source in out
+
+
+def test_an_affiliate_update_line_goes() -> None:
+    note = (
+        "Letzte Aktualisierung am 3.04.2024 / Affiliate Links / Bilder von der "
+        "Programmierschnittstelle des Händlers, täglich neu geladen"
+    )
+    text = page(MENU_DE, ARTICLE_DE[:2], note, ARTICLE_DE[2:], FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons[note] == "date/reading time"
+    out = strip_boilerplate(text, lang="de").splitlines()
     assert all(line in out for line in ARTICLE_DE)
