@@ -70,6 +70,7 @@ _CATEGORIES: dict[str, str] = {
     "share": "share buttons",
     "ads": "ad label",
     "meta": "date/reading time",
+    "licence": "licence note",
     "navigation": "navigation",
 }
 # Prefix phrases of these categories also match long lines ("Dieser Beitrag
@@ -77,7 +78,7 @@ _CATEGORIES: dict[str, str] = {
 # prefixes only match short lines.
 _LONG_PREFIX = frozenset({"comments", "account", "about"})
 # ... and so do prefixes of three words or more of these categories.
-_LONG_OPENING = frozenset({"meta", "ads"})
+_LONG_OPENING = frozenset({"meta", "ads", "licence"})
 # Categories that come from a data file of their own (related_inline is a prefix match of related).
 _FILES = tuple(c for c in _CATEGORIES if c != "related_inline")
 # Categories whose phrases are removed wherever they stand (navigation words
@@ -638,6 +639,7 @@ def _analyse(text: str, lex: _Lexicon, memo: dict[str, _Features]) -> list[_Line
             line.credit = _credit_at(raw, line.key, lex)
         lines.append(line)
     _wrapped_paragraphs(lines)
+    _wrapped_sentences(lines)
     _cell_tables(lines)
     return lines
 
@@ -684,6 +686,57 @@ def _wrapped_paragraphs(lines: list[_Line]) -> None:
                         ln.linky = False
                         ln.weight = min(ln.units, 80) / 6.0
         i = max(end, i + 1)
+
+
+def _wrapped_sentences(lines: list[_Line]) -> None:
+    """Make the lines of a sentence broken over short lines prose.
+
+    A line without final punctuation, then lines glued under it (no blank
+    line between) that go on in lower case, the last one ending the sentence
+    ("Kinder unter 4 Jahren werden nicht als" / "zahlende Personen
+    gerechnet."): one sentence, prose when it would be prose on one line
+    (``_WRAP_WORDS`` + 2 words or more, the first line two words or more,
+    the last one ending in ".", "!" or "?"). A menu's entries do not go on
+    in lower case and end no sentence.
+    """
+    i, n = 0, len(lines)
+    while i < n:
+        ln = lines[i]
+        if ln.blank or ln.category is not None or ln.good or ln.end_punct:
+            i += 1
+            continue
+        j = i + 1
+        units = ln.units
+        while (
+            j < n
+            and not lines[j].blank
+            and lines[j].category is None
+            and not lines[j].good
+            and lines[j].text.lstrip()[:1].islower()
+        ):
+            units += lines[j].units
+            if lines[j].end_punct:
+                break
+            j += 1
+        if (
+            j < n
+            and j > i
+            and not lines[j].blank
+            and lines[j].end_punct
+            and (
+                lines[j].text.rstrip()[-1] in ".!?"
+                and ln.words >= 2
+                and units >= _WRAP_WORDS + 2
+                and lines[j].text.lstrip()[:1].islower()
+            )
+        ):
+            for k in range(i, j + 1):
+                lines[k].good = True
+                lines[k].linky = False
+                lines[k].weight = min(lines[k].units, 80) / 6.0
+            i = j + 1
+        else:
+            i = max(j, i + 1)
 
 
 # the shape of a table cell: "N" a number ("63", "85%", "-1.62", "2:1"), "T" text,

@@ -1142,3 +1142,75 @@ def test_a_bio_that_says_since_when_the_author_writes_goes() -> None:
     reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
     assert reasons[bio[2]] == "author box"
     assert all(line in strip_boilerplate(text, lang="de") for line in ARTICLE_DE)
+
+
+# German content kept (round 8)
+
+
+def test_a_sentence_broken_over_short_lines_above_the_article_stays() -> None:
+    # a holiday flat's notes, one sentence broken over three short lines
+    notes = [
+        "Haustiere sind auf Anfrage",
+        "gern gesehen, solange sie nicht",
+        "auf die Sofas im Wohnzimmer springen.",
+    ]
+    text = page(MENU_DE, notes, ARTICLE_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in notes + ARTICLE_DE:
+        assert line in out, line
+
+
+def test_short_lines_that_end_no_sentence_are_no_sentence() -> None:
+    # comment links and a truncated teaser go on in lower case but end no sentence
+    links = [
+        "Erika zu Herbst im Garten",
+        "max zu Urlaub an der Küste…",
+        "jana zu Brot backen mit Kindern",
+    ]
+    text = page(MENU_DE, links, ARTICLE_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in links:
+        assert line not in out, line
+# German boilerplate removed (round 7)
+
+
+def test_a_licence_note_under_the_article_goes() -> None:
+    note = (
+        "Texte auf dieser Website stehen unter einer Creative Commons Lizenz, soweit nicht "
+        "anders angegeben; für Fotos und Grafiken gelten die jeweils genannten Rechte."
+    )
+    text = page(MENU_DE, ARTICLE_DE, note, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons[note] == "licence note"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
+    # the same in English, one sentence
+    note_en = "This work is licensed under a Creative Commons Attribution 4.0 License."
+    text = page(["Skip to content", "Home"], ARTICLE_EN, note_en, ["Privacy policy"])
+    assert note_en not in strip_boilerplate(text, lang="en")
+
+
+def test_an_article_about_a_licence_and_a_source_note_stay() -> None:
+    # a licence named inside a sentence, and a note that credits where the text first
+    # appeared, are no licence notes
+    about = (
+        "Der Verlag erklärte, dieser Text stehe künftig unter einer freien Lizenz, damit "
+        "Schulen ihn ohne Kosten im Unterricht verwenden können."
+    )
+    source = "Dieser Text erschien zuerst in der Wochenendausgabe des Musterblatts."
+    text = page(MENU_DE, ARTICLE_DE[:2], about, ARTICLE_DE[2:], source, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert about in out
+    assert source in out
+
+
+def test_an_affiliate_update_line_goes() -> None:
+    note = (
+        "Letzte Aktualisierung am 3.04.2024 / Affiliate Links / Bilder von der "
+        "Programmierschnittstelle des Händlers, täglich neu geladen"
+    )
+    text = page(MENU_DE, ARTICLE_DE[:2], note, ARTICLE_DE[2:], FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons[note] == "date/reading time"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
