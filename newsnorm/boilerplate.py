@@ -132,6 +132,9 @@ _EXTEND_SCORE = 5.0
 _RESTART_WEIGHT = 16.0
 #: A notice of at most this many words is an embed placeholder, not a consent text.
 _EMBED_NOTICE = 12
+#: A longer notice is an embed placeholder when prose stands at most this many lines before it
+#: and prose weighing _EXTEND_SCORE follows within as many lines (no heading or notice between).
+_EMBED_SPAN = 6
 #: The first dense run scoring at least this share of the best one is the body.
 _FIRST_SHARE = 0.6
 #: A run of prose with at least this many disclaimer lines (half its weight) is a legal text.
@@ -969,6 +972,36 @@ def _legal_run(lines: list[_Line], start: int, end: int, disclaimer: re.Pattern[
     return hits >= _MIN_LEGAL and 2.0 * legal >= total
 
 
+def _embed_placeholder(lines: list[_Line], content: list[int], k: int) -> bool:
+    """The notice at lines[content[k]] holds the place of an embedded post or video.
+
+    A paragraph of prose stands at most ``_EMBED_SPAN`` lines before it and
+    prose weighing ``_EXTEND_SCORE`` follows within as many lines, with no
+    heading of a page part (a teaser, comment or footer heading) and no other
+    notice between: one placeholder inside the article, not a consent banner.
+    """
+
+    def plain(ln: _Line) -> bool:
+        return ln.category is None and ln.notice < 2
+
+    before = False
+    for j in content[max(0, k - _EMBED_SPAN) : k][::-1]:
+        if not plain(lines[j]):
+            break
+        if lines[j].good:
+            before = True
+            break
+    if not before:
+        return False
+    prose = 0.0
+    for j in content[k + 1 : k + 1 + _EMBED_SPAN]:
+        if not plain(lines[j]):
+            break
+        if lines[j].good:
+            prose += lines[j].weight
+    return prose >= _EXTEND_SCORE
+
+
 def _body(lines: list[_Line], disclaimer: re.Pattern[str] | None = None) -> tuple[int, int]:
     """Where the article body is: (first line index, end index); empty at the end if none.
 
@@ -978,12 +1011,16 @@ def _body(lines: list[_Line], disclaimer: re.Pattern[str] | None = None) -> tupl
     phrases) is neither chosen nor joined when an article-like run (scoring
     ``_EXTEND_SCORE`` or more) exists elsewhere on the page.
     """
-    for ln in lines:
+    content = [i for i, ln in enumerate(lines) if not ln.blank]
+    for k, i in enumerate(content):
+        ln = lines[i]
         if ln.good and ln.notice >= 2:
             # a consent text parts the page; a one-sentence placeholder of an
             # embedded video ("Enable JavaScript to watch the video.") stands
-            # inside the article and weighs like any other boilerplate line
-            ln.weight = -3.0 if ln.units > _EMBED_NOTICE else -1.0
+            # inside the article and weighs like any other boilerplate line, and
+            # so does a longer one between two paragraphs of the article
+            embedded = ln.units <= _EMBED_NOTICE or _embed_placeholder(lines, content, k)
+            ln.weight = -1.0 if embedded else -3.0
     segments = _segments(lines)
     body_start, body_end = len(lines), len(lines)
     if segments:
@@ -1719,6 +1756,16 @@ def _find(
             ln.reason = "caption"
 
     # -- 3. repeated lines: the first copy stays
+    # (but a line that stands under a notice inside the body each time is the text
+    # of an embed placeholder, which every embedded post repeats: that goes too)
+    under_notice: set[int] = set()
+    since_notice = _EMBED_SPAN + 1
+    for i in content:
+        since_notice += 1
+        if lines[i].reason == "cookie/javascript notice":
+            since_notice = 0
+        elif since_notice <= _EMBED_SPAN and in_body[i]:
+            under_notice.add(i)
     seen: dict[str, int] = {}
     for i in content:
         ln = lines[i]
@@ -1730,7 +1777,11 @@ def _find(
             continue
         if ln.cell:
             continue  # a table repeats its header and its values
-        if not in_body[i] or not in_body[first] or ln.units >= 4:
+        if i in under_notice and first in under_notice:
+            ln.reason = "repeated line"
+            if lines[first].reason is None:
+                lines[first].reason = "cookie/javascript notice"
+        elif not in_body[i] or not in_body[first] or ln.units >= 4:
             near_body = body_start - 8 <= i <= body_start + 8
             ln.reason = "duplicate headline" if near_body and not ln.good else "repeated line"
     # a near repeat: the headline with the site name ("Titel | Zeitung", "Titel - Zeitung")
