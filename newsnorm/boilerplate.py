@@ -181,6 +181,8 @@ _ARROWS = frozenset("←→⟵⟶⇐⇒")
 # signs of code: a call, an assignment, a path or an option ("f(x)", "a = 1", "a.b_c", "--x")
 _CODE = regex.compile(r"\w\(|\s=\s|\w=\w|\w_\w|\w\.\w+\(|^\s*+(?:\$|#|//|>>>|--)")
 _DIGIT = regex.compile(r"\d")
+# an emoticon alone on its line: ":)", ":-(", ";)", "=)", "(:", ":-/" (anchored, no nesting)
+_EMOTICON = re.compile(r"(?:[:;=][-']?[()\[\]/\\|*]{1,3}|[()\[\]][-']?[:;=])\Z")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _NON_LATIN = regex.compile(r"[^\p{Latin}\P{L}]")
 # cheap exact shortcuts for both: no CJK character lies below _CJK_FIRST, and
@@ -598,6 +600,8 @@ def _line_evidence(
             return False, "date"
         if any(ch.isdigit() for ch in stripped):
             return False, "counter"
+        if _EMOTICON.match(stripped):
+            return False, None  # the author's own smiley: text, not punctuation
         return False, "stray punctuation"
     parts = key.split()
     nav = (
@@ -1303,6 +1307,18 @@ def _beside_prose(
     )
 
 
+def _smiley_under_text(lines: list[_Line], i: int, prev_of: dict[int, int]) -> bool:
+    """An emoticon alone on its line right under a sentence that stays: the author's own."""
+    p = prev_of.get(i)
+    return (
+        not lines[i].key
+        and p is not None
+        and lines[p].reason is None
+        and lines[p].end_punct
+        and _EMOTICON.match(lines[i].text.strip()) is not None
+    )
+
+
 def _teaser_context(
     lines: list[_Line], i: int, prev_of: dict[int, int], next_of: dict[int, int]
 ) -> bool:
@@ -1913,6 +1929,7 @@ def _find(
                 and (
                     (listed[i] >= 0 and lines[listed[i]].reason is None)
                     or _beside_prose(lines, i, prev_of, next_of)
+                    or _smiley_under_text(lines, i, prev_of)
                 )
             ):
                 continue

@@ -1269,3 +1269,18 @@ def test_a_teaser_walk_stops_at_the_lead_above_the_article() -> None:
     out = strip_boilerplate(text, lang="de").splitlines()
     assert lead in out
     assert all(line in out for line in ARTICLE_DE)
+
+
+@pytest.mark.parametrize("smiley", ["=)", ":-)", ";)", ":("])
+def test_an_emoticon_between_paragraphs_stays(smiley: str) -> None:
+    # the author's smiley alone on its line is text; a lone bullet there is not
+    text = page(MENU_DE, ARTICLE_DE[:2], [smiley], ARTICLE_DE[2:], ["•"], MORE_DE, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert smiley not in reasons
+    assert reasons["•"] == "stray punctuation"
+    # and under a blog post's last sentence above a sidebar that outweighs it
+    closing = "Bis bald, und danke fürs Lesen:"
+    text = page(
+        ["Startseite", "Impressum"], [ARTICLE_DE[0]], [closing], [smiley], MENU_DE, MORE_DE * 2
+    )
+    assert smiley in strip_boilerplate(text, lang="de").splitlines()
