@@ -36,7 +36,7 @@ Der Finanzminister sagte, das sei nötig, um die Schulden zu senken.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -124,8 +124,6 @@ _MAX_AD = 6
 #: A data table has at least this many "Label: value" rows of at most _FIELD_UNITS words.
 _MIN_FIELDS = 3
 _FIELD_UNITS = 16
-#: The headline zone: at most this many lines above the body (headline, lead, byline).
-_HEAD_LINES = 6
 #: At most this many passes over a text (each pass runs on the previous output).
 _MAX_PASSES = 6
 #: A dense run of prose joins the body when it scores at least this much.
@@ -1816,12 +1814,6 @@ def _find(
             ln.reason = "page title"
 
     # -- 4. teaser blocks: a teaser heading and the short lines under it
-    # (the walk ends at a sentence in the last _HEAD_LINES lines above the body:
-    # the article's lead under its headline, not a teaser)
-    head_from = body_start
-    if has_body:
-        at = bisect_left(content, body_start)
-        head_from = content[max(0, at - _HEAD_LINES)]
     for i in content:
         ln = lines[i]
         if ln.category != "related" or ln.reason is None:
@@ -1832,10 +1824,7 @@ def _find(
             nxt = lines[j]
             after = next_of.get(j)
             if nxt.good and (
-                in_body[j]
-                or conservative
-                or (after is not None and lines[after].good)
-                or head_from <= j < body_start
+                in_body[j] or conservative or (after is not None and lines[after].good)
             ):
                 # the article (or a run of paragraphs) goes on: not a teaser
                 break
@@ -1899,7 +1888,7 @@ def _find(
     # -- 5. before the body: keep the headline zone, drop the page header
     head: list[int] = []
     j = prev_of.get(body_start)
-    while j is not None and len(head) < _HEAD_LINES:
+    while j is not None and len(head) < 6:
         ln = lines[j]
         if ln.reason is not None:
             if ln.reason not in _HEAD_FURNITURE:

@@ -1256,21 +1256,6 @@ def test_a_consent_banner_after_the_article_still_ends_it() -> None:
     assert footer_prose not in out
 
 
-def test_a_teaser_walk_stops_at_the_lead_above_the_article() -> None:
-    # a headline box over the page runs straight into the article's headline and lead:
-    # the teasers go, the lead sentence under the headline stays
-    teasers = ["Schlagzeilen", "Wahl im Landkreis", "Neue Radwege geplant", "Hafenfest abgesagt"]
-    headline = "Haushalt: Der Stadtrat einigt sich"
-    lead = "Nach langer Debatte gibt es einen Kompromiss für die Schulen."
-    byline = ["Von Erika Muster", "12. März 2024, 18:30 Uhr", "Nur für Abonnenten"]
-    text = page(MENU_DE, teasers, [headline], [lead, *byline], ARTICLE_DE, FOOTER_DE)
-    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
-    assert reasons["Neue Radwege geplant"] == "teaser block"
-    out = strip_boilerplate(text, lang="de").splitlines()
-    assert lead in out
-    assert all(line in out for line in ARTICLE_DE)
-
-
 @pytest.mark.parametrize("smiley", ["=)", ":-)", ";)", ":("])
 def test_an_emoticon_between_paragraphs_stays(smiley: str) -> None:
     # the author's smiley alone on its line is text; a lone bullet there is not
