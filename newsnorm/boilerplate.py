@@ -132,6 +132,9 @@ _EXTEND_SCORE = 5.0
 _RESTART_WEIGHT = 16.0
 #: A notice of at most this many words is an embed placeholder, not a consent text.
 _EMBED_NOTICE = 12
+#: A longer notice is an embed placeholder when prose stands at most this many lines before it
+#: and prose weighing _EXTEND_SCORE follows within as many lines (no heading or notice between).
+_EMBED_SPAN = 6
 #: The first dense run scoring at least this share of the best one is the body.
 _FIRST_SHARE = 0.6
 #: A run of prose with at least this many disclaimer lines (half its weight) is a legal text.
@@ -176,6 +179,8 @@ _ARROWS = frozenset("←→⟵⟶⇐⇒")
 # signs of code: a call, an assignment, a path or an option ("f(x)", "a = 1", "a.b_c", "--x")
 _CODE = regex.compile(r"\w\(|\s=\s|\w=\w|\w_\w|\w\.\w+\(|^\s*+(?:\$|#|//|>>>|--)")
 _DIGIT = regex.compile(r"\d")
+# an emoticon alone on its line: ":)", ":-(", ";)", "=)", "(:", ":-/" (anchored, no nesting)
+_EMOTICON = re.compile(r"(?:[:;=][-']?[()\[\]/\\|*]{1,3}|[()\[\]][-']?[:;=])\Z")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _NON_LATIN = regex.compile(r"[^\p{Latin}\P{L}]")
 # cheap exact shortcuts for both: no CJK character lies below _CJK_FIRST, and
@@ -593,6 +598,8 @@ def _line_evidence(
             return False, "date"
         if any(ch.isdigit() for ch in stripped):
             return False, "counter"
+        if _EMOTICON.match(stripped):
+            return False, None  # the author's own smiley: text, not punctuation
         return False, "stray punctuation"
     parts = key.split()
     nav = (
@@ -969,6 +976,36 @@ def _legal_run(lines: list[_Line], start: int, end: int, disclaimer: re.Pattern[
     return hits >= _MIN_LEGAL and 2.0 * legal >= total
 
 
+def _embed_placeholder(lines: list[_Line], content: list[int], k: int) -> bool:
+    """The notice at lines[content[k]] holds the place of an embedded post or video.
+
+    A paragraph of prose stands at most ``_EMBED_SPAN`` lines before it and
+    prose weighing ``_EXTEND_SCORE`` follows within as many lines, with no
+    heading of a page part (a teaser, comment or footer heading) and no other
+    notice between: one placeholder inside the article, not a consent banner.
+    """
+
+    def plain(ln: _Line) -> bool:
+        return ln.category is None and ln.notice < 2
+
+    before = False
+    for j in content[max(0, k - _EMBED_SPAN) : k][::-1]:
+        if not plain(lines[j]):
+            break
+        if lines[j].good:
+            before = True
+            break
+    if not before:
+        return False
+    prose = 0.0
+    for j in content[k + 1 : k + 1 + _EMBED_SPAN]:
+        if not plain(lines[j]):
+            break
+        if lines[j].good:
+            prose += lines[j].weight
+    return prose >= _EXTEND_SCORE
+
+
 def _body(lines: list[_Line], disclaimer: re.Pattern[str] | None = None) -> tuple[int, int]:
     """Where the article body is: (first line index, end index); empty at the end if none.
 
@@ -978,12 +1015,16 @@ def _body(lines: list[_Line], disclaimer: re.Pattern[str] | None = None) -> tupl
     phrases) is neither chosen nor joined when an article-like run (scoring
     ``_EXTEND_SCORE`` or more) exists elsewhere on the page.
     """
-    for ln in lines:
+    content = [i for i, ln in enumerate(lines) if not ln.blank]
+    for k, i in enumerate(content):
+        ln = lines[i]
         if ln.good and ln.notice >= 2:
             # a consent text parts the page; a one-sentence placeholder of an
             # embedded video ("Enable JavaScript to watch the video.") stands
-            # inside the article and weighs like any other boilerplate line
-            ln.weight = -3.0 if ln.units > _EMBED_NOTICE else -1.0
+            # inside the article and weighs like any other boilerplate line, and
+            # so does a longer one between two paragraphs of the article
+            embedded = ln.units <= _EMBED_NOTICE or _embed_placeholder(lines, content, k)
+            ln.weight = -1.0 if embedded else -3.0
     segments = _segments(lines)
     body_start, body_end = len(lines), len(lines)
     if segments:
@@ -1261,6 +1302,18 @@ def _beside_prose(
     p, n = prev_of.get(i), next_of.get(i)
     return (p is not None and lines[p].good and lines[p].reason is None) or (
         n is not None and lines[n].good and lines[n].reason is None
+    )
+
+
+def _smiley_under_text(lines: list[_Line], i: int, prev_of: dict[int, int]) -> bool:
+    """An emoticon alone on its line right under a sentence that stays: the author's own."""
+    p = prev_of.get(i)
+    return (
+        not lines[i].key
+        and p is not None
+        and lines[p].reason is None
+        and lines[p].end_punct
+        and _EMOTICON.match(lines[i].text.strip()) is not None
     )
 
 
@@ -1719,6 +1772,16 @@ def _find(
             ln.reason = "caption"
 
     # -- 3. repeated lines: the first copy stays
+    # (but a line that stands under a notice inside the body each time is the text
+    # of an embed placeholder, which every embedded post repeats: that goes too)
+    under_notice: set[int] = set()
+    since_notice = _EMBED_SPAN + 1
+    for i in content:
+        since_notice += 1
+        if lines[i].reason == "cookie/javascript notice":
+            since_notice = 0
+        elif since_notice <= _EMBED_SPAN and in_body[i]:
+            under_notice.add(i)
     seen: dict[str, int] = {}
     for i in content:
         ln = lines[i]
@@ -1730,7 +1793,11 @@ def _find(
             continue
         if ln.cell:
             continue  # a table repeats its header and its values
-        if not in_body[i] or not in_body[first] or ln.units >= 4:
+        if i in under_notice and first in under_notice:
+            ln.reason = "repeated line"
+            if lines[first].reason is None:
+                lines[first].reason = "cookie/javascript notice"
+        elif not in_body[i] or not in_body[first] or ln.units >= 4:
             near_body = body_start - 8 <= i <= body_start + 8
             ln.reason = "duplicate headline" if near_body and not ln.good else "repeated line"
     # a near repeat: the headline with the site name ("Titel | Zeitung", "Titel - Zeitung")
@@ -1851,6 +1918,7 @@ def _find(
                 and (
                     (listed[i] >= 0 and lines[listed[i]].reason is None)
                     or _beside_prose(lines, i, prev_of, next_of)
+                    or _smiley_under_text(lines, i, prev_of)
                 )
             ):
                 continue

@@ -1171,6 +1171,8 @@ def test_short_lines_that_end_no_sentence_are_no_sentence() -> None:
     out = strip_boilerplate(text, lang="de").splitlines()
     for line in links:
         assert line not in out, line
+
+
 # German boilerplate removed (round 7)
 
 
@@ -1214,3 +1216,56 @@ def test_an_affiliate_update_line_goes() -> None:
     assert reasons[note] == "date/reading time"
     out = strip_boilerplate(text, lang="de").splitlines()
     assert all(line in out for line in ARTICLE_DE)
+
+
+# German content kept (round 10)
+
+EMBED_NOTICE_DE = (
+    "Wir verwenden Cookies von Drittanbietern: Klicken Sie auf Akzeptieren, um den Beitrag "
+    "zu laden, und stimmen Sie damit der Übertragung Ihrer Daten zu."
+)
+EMBED_BUTTON_DE = "Beiträge von Drittanbietern immer laden"
+
+
+def test_a_consent_placeholder_between_paragraphs_does_not_end_the_article() -> None:
+    # two embedded posts, each held back by the same consent text: the article goes on
+    # under both, and the placeholder (both copies, with its button) goes
+    placeholder = [EMBED_NOTICE_DE, EMBED_BUTTON_DE]
+    text = page(
+        MENU_DE, ARTICLE_DE[:2], placeholder, ARTICLE_DE[2:], placeholder, MORE_DE, FOOTER_DE
+    )
+    reasons = {r.line: r.reason for r in find_boilerplate(text, lang="de")}
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in [*ARTICLE_DE, *MORE_DE]:
+        assert line in out
+    assert EMBED_NOTICE_DE not in out
+    assert EMBED_BUTTON_DE not in out
+    assert "cookie/javascript notice" in reasons.values()
+
+
+def test_a_consent_banner_after_the_article_still_ends_it() -> None:
+    # the same text with no article paragraph under it is a banner: the footer prose goes
+    footer_prose = (
+        "Unser Verlag veröffentlicht seit vielen Jahren Nachrichten aus der Region und "
+        "freut sich über Ihre Hinweise an die Redaktion."
+    )
+    text = page(MENU_DE, ARTICLE_DE, [EMBED_NOTICE_DE, "Einstellungen"], footer_prose, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
+    assert EMBED_NOTICE_DE not in out
+    assert footer_prose not in out
+
+
+@pytest.mark.parametrize("smiley", ["=)", ":-)", ";)", ":("])
+def test_an_emoticon_between_paragraphs_stays(smiley: str) -> None:
+    # the author's smiley alone on its line is text; a lone bullet there is not
+    text = page(MENU_DE, ARTICLE_DE[:2], [smiley], ARTICLE_DE[2:], ["•"], MORE_DE, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert smiley not in reasons
+    assert reasons["•"] == "stray punctuation"
+    # and under a blog post's last sentence above a sidebar that outweighs it
+    closing = "Bis bald, und danke fürs Lesen:"
+    text = page(
+        ["Startseite", "Impressum"], [ARTICLE_DE[0]], [closing], [smiley], MENU_DE, MORE_DE * 2
+    )
+    assert smiley in strip_boilerplate(text, lang="de").splitlines()
