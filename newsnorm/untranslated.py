@@ -495,6 +495,7 @@ def _flag(
     quoted = _quoted_spans(text) if skip_quoted else []
     flags: list[Flag] = []
     done = -1  # tokens up to this index are already decided
+    taken = 0  # the end of the last flag, kept or not
     for i in hits:
         if i <= done:
             continue
@@ -503,11 +504,14 @@ def _flag(
             best = _best_logit(*scorer.codes(lows[i]), lows[i] in pair.rare_forms)
             if best < -0.001:
                 continue
-        flag, last = _flag_at(text, tokens, i, scorer, pair, quoted, min_score)
+        flag, last = _flag_at(text, tokens, i, scorer, pair, quoted)
         done = max(done, last)
-        if flag is not None and flag.score >= min_score:
-            if flags and flags[-1].end > flag.start:
-                continue
+        if flag is None or flag.start < taken:
+            continue
+        # a later run may not reopen a span already flagged, even with a score below
+        # min_score: the flags above min_score do not depend on min_score
+        taken = flag.end
+        if flag.score >= min_score:
             flags.append(flag)
     return flags
 
@@ -584,7 +588,6 @@ def _flag_at(
     scorer: _Scorer,
     pair: _Pair,
     quoted: Sequence[tuple[int, int]],
-    min_score: float,
 ) -> tuple[Flag | None, int]:
     """Decide about the anchor token *i*; returns the flag (or None) and the last token used."""
     tok = tokens[i]
@@ -657,8 +660,6 @@ def _flag_at(
         strong = [logit]
     start, end = run[0].start, run[-1].end
     score_logit = max(strong) + RUN_BONUS * (min(len(run), QUOTE_WORDS) - 1)
-    if round(_sigmoid(score_logit), 4) < min_score:
-        return None, hi  # the checks below can only lower the score
     if len(run) > 1 and _whole_text(text, start, end):
         # nothing but source words where a target text was expected: an untranslated segment
         reason = f"{pair.source} text of {len(run)} words"

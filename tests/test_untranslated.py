@@ -466,6 +466,20 @@ def test_properties(text: str, lang: str | None) -> None:
     assert above == [f for f in flags if f.score >= DEFAULT_MIN_SCORE]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a low-scoring run first, then a run from a later word that reaches back over it
+        # (found by the thorough hypothesis profile)
+        "initially initially initially Surge",
+        "Er sagte initially initially Surge und ging.",
+    ],
+)
+def test_min_score_only_filters(text: str) -> None:
+    every = flag_untranslated(text, lang="de", min_score=0.0)
+    assert flag_untranslated(text, lang="de") == [f for f in every if f.score >= DEFAULT_MIN_SCORE]
+
+
 @given(
     st.one_of(any_text, newsy_text, mixed_text, caps_text),
     st.sampled_from(["de", "fr"]),
