@@ -201,6 +201,14 @@ _END_PUNCT = frozenset(".!?…:;\"'”“»«)]’‘。！？")
 _SENTENCE_END = frozenset(".!?…\"'”“»«)]’‘。！？")
 # a paragraph the converter broke in two ends its first part with a comma or dash
 _CONTINUED = _SENTENCE_END | frozenset(",;–-")
+# the kicker that opens a teaser line: a date or a label of one to three words, then a dash
+_KICKER = re.compile(r"^(?:(\d{1,2}\.\d{1,2}\.\d{2,4})|[^\W\d_][^\s|]*(?: [^\s|]+){0,2}) [-–|] ")
+#: A teaser list under a heading has at least this many lines that open with a kicker.
+_MIN_KICKERS = 3
+#: Lines in a row above the body standing again after it (each copy at most _COPY_GAP
+#: lines after the one before) that are a repeated teaser list.
+_MIN_REPEATED_TEASERS = 3
+_COPY_GAP = 6
 
 
 @dataclass(frozen=True)
@@ -1327,6 +1335,64 @@ def _teaser_context(
     return bad_p and bad_n
 
 
+def _kicker(stripped: str) -> str | None:
+    """The kicker a teaser line opens with ("12.03.2021 - ", "Fußball - "), or None."""
+    m = _KICKER.match(stripped)
+    if m is None:
+        return None
+    return "<date>" if m.group(1) is not None else m.group(0)[:-3].casefold()
+
+
+def _kicker_run(lines: list[_Line], j: int) -> tuple[list[int], int]:
+    """The lines of a teaser list from *j* on: glued lines that all open with a kicker.
+
+    At least _MIN_KICKERS lines without a blank line between them, each opening
+    with a date or a short label before a dash ("Sport - Fußball - …"), and the
+    same kicker (or a date) at least twice: a list of other articles, not
+    paragraphs that open with a dateline. Empty when the lines are no such list;
+    the second value is the index after the last line read.
+    """
+    run: list[int] = []
+    seen: set[str] = set()
+    repeated = False
+    while j < len(lines) and not lines[j].blank:
+        kicker = _kicker(lines[j].text.strip())
+        if kicker is None:
+            break
+        repeated = repeated or kicker in seen
+        seen.add(kicker)
+        run.append(j)
+        j += 1
+    return (run if len(run) >= _MIN_KICKERS and repeated else []), j
+
+
+def _repeated_block(
+    lines: list[_Line], content: list[int], body_start: int, copy_at: dict[str, int]
+) -> set[int]:
+    """The lines above the body that stand again after it as a block, in the same order.
+
+    *copy_at* maps a line key to its first copy after the body. A block of at least
+    _MIN_REPEATED_TEASERS lines in a row, each copied at most _COPY_GAP lines after
+    the copy of the line before, ending right above the body: a teaser list the page
+    repeats, not a headline.
+    """
+    found: set[int] = set()
+    block: list[int] = []
+    last = -1
+    for i in [*content, -1]:
+        at = copy_at.get(lines[i].key, -1) if 0 <= i < body_start else -1
+        if block and not (last < at <= last + _COPY_GAP):
+            if len(block) >= _MIN_REPEATED_TEASERS:
+                found.update(block)
+            block = []
+        if i >= body_start or i < 0:
+            break
+        if at >= 0:
+            block.append(i)
+            last = at
+    return found
+
+
 def _is_bio(lines: list[_Line], i: int, next_of: dict[int, int]) -> bool:
     """A name line and a bio under it that starts with the name ('Jane Doe' / 'Jane Doe is …')."""
     ln = lines[i]
@@ -1833,6 +1899,21 @@ def _find(
             taken += 1
             j = next_of.get(j)
 
+    # -- 4a. a list of teasers under a teaser heading or a menu line: each line opens with
+    # a kicker ("02.11.2021 - Formel 1 - …", "Fußball - Bundesliga …"), however long it is
+    scanned = 0  # lines before this index were read as part of a kicker list already
+    for i in content:
+        if lines[i].reason not in ("teaser heading", "navigation"):
+            continue
+        j = next_of.get(i)
+        if j is None or j < scanned or lines[j].reason is not None:
+            # (the rest of a list read before is no list when the whole was none)
+            continue
+        kicked, scanned = _kicker_run(lines, j)
+        for k in kicked:
+            if lines[k].reason is None:
+                lines[k].reason = "teaser block"
+
     # -- 4b. author boxes outside the body: the heading and the bio under it
     if has_body:
         for i in _closing_bio(lines, body_start, body_end, prev_of, lex.stopwords):
@@ -1898,6 +1979,22 @@ def _find(
         else:
             head.append(j)
         j = prev_of.get(j)
+    if has_body and body_end < len(lines) and head:
+        # teasers in the headline zone that the page repeats under the article ("more of
+        # this series"): a block of lines above the body that stands again, in the same
+        # order, after it is no headline
+        copy_at: dict[str, int] = {}
+        for i in content:
+            if i >= body_end and lines[i].key:
+                copy_at.setdefault(lines[i].key, i)
+        block = _repeated_block(lines, content, body_start, copy_at)
+        teasers = [j for j in head if j in block]
+        # (two teasers at least, and a line of the zone that is not repeated stays: a
+        # headline that a list of the site's articles under the body names again stays)
+        if len(teasers) >= 2 and len(teasers) < len(head):
+            for j in teasers:
+                lines[j].reason = "teaser block"
+            head = [j for j in head if lines[j].reason is None]
     head_set = set(head)
     for i in content:
         if i >= body_start:

@@ -1269,3 +1269,108 @@ def test_an_emoticon_between_paragraphs_stays(smiley: str) -> None:
         ["Startseite", "Impressum"], [ARTICLE_DE[0]], [closing], [smiley], MENU_DE, MORE_DE * 2
     )
     assert smiley in strip_boilerplate(text, lang="de").splitlines()
+
+
+# German boilerplate removed (round 11)
+
+
+def test_teasers_that_open_with_a_date_or_a_kicker_are_a_teaser_list() -> None:
+    # long, prose-like teasers under a teaser heading: each opens with a date or with the
+    # same kicker, so they are a list of other articles, not the article going on
+    dated = [
+        "04.03.2024 - Radsport - Titelverteidigerin stürzt auf der dritten Etappe schwer. Das "
+        "Team hofft trotzdem auf einen Start am Wochenende, die Ärzte sind noch vorsichtig.",
+        "28.02.2024 - Radsport - Neuer Rennkalender vorgestellt: Zwei Etappen führen durch die "
+        "Berge im Süden, eine Schleife endet erstmals am Meer.",
+        "21.02.2024 - Radsport - Sponsor steigt aus: Der Rennstall sucht bis zum Sommer einen "
+        "neuen Geldgeber, sonst droht das Aus nach elf Jahren.",
+        "14.02.2024 - Radsport - Die Mannschaft stellt in der Halle ihre neuen Trikots vor, die "
+        "Fahrer zeigen sich zufrieden mit der Vorbereitung.",
+    ]
+    text = page(MENU_DE, ARTICLE_DE, ["Weitere Inhalte:", *dated], FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    for line in dated:
+        assert reasons[line] == "teaser block", line
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
+    shared = [
+        "Handball - Bundesliga Der Aufsteiger gewinnt überraschend beim Tabellenführer in Kiel "
+        "und bleibt oben dran.",
+        "Handball - Bundesliga Trainer verlängert seinen Vertrag vorzeitig um zwei Jahre, der "
+        "Verein ist zufrieden.",
+        "Handball - Pokal Das Halbfinale wird am Sonntag in der Hauptstadt ausgelost, die Fans "
+        "hoffen auf ein Heimspiel.",
+    ]
+    for heading in ("Mehr zum Thema", "Weitere Videos"):
+        text = page(MENU_DE, ARTICLE_DE[:2], heading, shared, ARTICLE_DE[2:], FOOTER_DE)
+        out = strip_boilerplate(text, lang="de").splitlines()
+        assert not any(line in out for line in shared), heading
+        assert all(line in out for line in ARTICLE_DE), heading
+
+
+def test_a_chronology_with_dates_in_the_article_stays() -> None:
+    # dated lines under a paragraph of the article (no teaser heading above them) are content,
+    # and so are datelines of different places under a heading
+    chronology = [
+        "12.03.2021 - Die Stadt beschließt die Sanierung der Brücke über den Kanal.",
+        "04.06.2021 - Die Bauarbeiten beginnen mit zwei Monaten Verspätung.",
+        "19.11.2022 - Die Brücke wird nach langer Sperrung wieder für den Verkehr geöffnet.",
+    ]
+    text = page(MENU_DE, ARTICLE_DE[:2], chronology, ARTICLE_DE[2:], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in chronology + ARTICLE_DE)
+    datelines = [
+        "Berlin - Der Bundestag berät am Donnerstag erstmals über das neue Gesetz zur Rente.",
+        "Wien - Die Regierung legt ihren Entwurf für den Haushalt im Herbst vor.",
+        "Bern - Der Bundesrat will die Vorlage noch vor dem Sommer verabschieden.",
+    ]
+    assert _kicker_run_texts(datelines) == []
+    assert _kicker_run_texts(chronology) == chronology
+
+
+def _kicker_run_texts(block: list[str]) -> list[str]:
+    from newsnorm.boilerplate import _analyse, _kicker_run, _lexicon
+
+    lines = _analyse("\n".join(block), _lexicon("de"), {})
+    return [lines[k].text for k in _kicker_run(lines, 0)[0]]
+
+
+def test_a_teaser_list_above_the_article_that_stands_again_under_it_goes() -> None:
+    series = [
+        "Serie: Streit am Gartenzaun",
+        "Die Hecke des Nachbarn darf nicht in den Himmel wachsen",
+        "Laub im Pool ist kein Grund für eine Klage",
+        "Wer den Grill anzündet, muss an den Rauch denken",
+        "Ein Baumhaus braucht nicht immer eine Genehmigung",
+    ]
+    subtitle = "Der Stadtrat streitet über Geld für die Schulen"
+    text = page(
+        MENU_DE,
+        series,
+        subtitle,
+        ARTICLE_DE,
+        ["Mehr aus dieser Serie", *series[1:]],
+        FOOTER_DE,
+    )
+    reasons = {(r.line, r.text): r.reason for r in find_boilerplate(text, lang="de")}
+    first = {t: n for n, t in reversed(list(enumerate(text.splitlines(), 1)))}
+    for line in series[3:]:
+        assert reasons.get((first[line], line)) == "teaser block", line
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert subtitle in out
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_headline_that_a_list_under_the_article_names_again_stays() -> None:
+    # the menu comes again in the footer and the headline again in a list of the
+    # site's articles: the headline is no teaser
+    menu = ["Politik", "Wirtschaft", "Kultur", "Sport"]
+    headline = "Stadtrat beschließt nach langer Debatte den neuen Haushalt"
+    text = page(
+        menu,
+        headline,
+        ARTICLE_DE,
+        ["Meistgelesen", *menu, headline],
+        FOOTER_DE,
+    )
+    assert headline in strip_boilerplate(text, lang="de").splitlines()
