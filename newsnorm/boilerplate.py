@@ -551,7 +551,7 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
         not good and not code and ((units <= 6 and not end_punct) or (truncated and units <= 12))
     )
     if good:
-        weight = min(units, 80) / 6.0
+        weight = _prose_weight(units)
     elif category in _MARKERS:
         weight = _MARKER_WEIGHT
     elif category is not None:
@@ -659,6 +659,19 @@ def _analyse(text: str, lex: _Lexicon, memo: dict[str, _Features]) -> list[_Line
     return lines
 
 
+def _prose_weight(units: int) -> float:
+    """The weight of a prose line of *units* words in body detection (capped at 80 words)."""
+    return min(units, 80) / 6.0
+
+
+def _make_prose(ln: _Line) -> None:
+    """Count *ln* as prose, as if it were a sentence on its own (no-op on a prose line)."""
+    if not ln.good:
+        ln.good = True
+        ln.linky = False
+        ln.weight = _prose_weight(ln.units)
+
+
 def _wrapped_paragraphs(lines: list[_Line]) -> None:
     """Make the lines of a hard-wrapped paragraph prose.
 
@@ -696,10 +709,7 @@ def _wrapped_paragraphs(lines: list[_Line]) -> None:
             ends = ends or block[-1].text.rstrip()[-1] in _SENTENCE_END
             if wraps >= 2 and ends:
                 for ln in block:
-                    if not ln.good:
-                        ln.good = True
-                        ln.linky = False
-                        ln.weight = min(ln.units, 80) / 6.0
+                    _make_prose(ln)
         i = max(end, i + 1)
 
 
@@ -735,20 +745,15 @@ def _wrapped_sentences(lines: list[_Line]) -> None:
             j += 1
         if (
             j < n
-            and j > i
             and not lines[j].blank
             and lines[j].end_punct
-            and (
-                lines[j].text.rstrip()[-1] in ".!?"
-                and ln.words >= 2
-                and units >= _WRAP_WORDS + 2
-                and lines[j].text.lstrip()[:1].islower()
-            )
+            and lines[j].text.rstrip()[-1] in ".!?"
+            and ln.words >= 2
+            and units >= _WRAP_WORDS + 2
+            and lines[j].text.lstrip()[:1].islower()
         ):
             for k in range(i, j + 1):
-                lines[k].good = True
-                lines[k].linky = False
-                lines[k].weight = min(lines[k].units, 80) / 6.0
+                _make_prose(lines[k])
             i = j + 1
         else:
             i = max(j, i + 1)
