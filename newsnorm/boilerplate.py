@@ -1019,16 +1019,18 @@ def _embed_placeholder(lines: list[_Line], content: list[int], k: int) -> bool:
     return prose >= _EXTEND_SCORE
 
 
-def _body(lines: list[_Line], disclaimer: re.Pattern[str] | None = None) -> tuple[int, int]:
+def _body(
+    lines: list[_Line], content: list[int], disclaimer: re.Pattern[str] | None = None
+) -> tuple[int, int]:
     """Where the article body is: (first line index, end index); empty at the end if none.
 
-    The first run of prose nearly as dense as the densest one, extended over
+    *content* holds the indexes of the lines that are not blank. The first run
+    of prose nearly as dense as the densest one, extended over
     neighbouring dense runs unless a teaser, comment or footer block lies between.
     A run that is mostly a legal or disclaimer text (*disclaimer* finds its
     phrases) is neither chosen nor joined when an article-like run (scoring
     ``_EXTEND_SCORE`` or more) exists elsewhere on the page.
     """
-    content = [i for i, ln in enumerate(lines) if not ln.blank]
     for k, i in enumerate(content):
         ln = lines[i]
         if ln.good and ln.notice >= 2:
@@ -1784,7 +1786,7 @@ def _find(
     aggressive = level == "aggressive"
     conservative = level == "conservative"
 
-    body_start, body_end = _body(lines, lex.disclaimer)
+    body_start, body_end = _body(lines, content, lex.disclaimer)
     has_body = body_start < len(lines)
     if not has_body:
         # no run of prose (a short note, a list): only line evidence removes anything
