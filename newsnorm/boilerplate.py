@@ -137,6 +137,9 @@ _EMBED_NOTICE = 12
 _EMBED_SPAN = 6
 #: The first dense run scoring at least this share of the best one is the body.
 _FIRST_SHARE = 0.6
+#: A body holding less of the page's text than this is no ground to remove
+#: the rest of the page by position (see _slight_body).
+_MIN_BODY_SHARE = 0.01
 #: A run of prose with at least this many disclaimer lines (half its weight) is a legal text.
 _MIN_LEGAL = 2
 
@@ -1077,6 +1080,40 @@ def _body(
     return body_start, body_end
 
 
+def _slight_body(lines: list[_Line], content: list[int], start: int, end: int) -> bool:
+    """Whether the body found holds too little of the page to place the rest by it.
+
+    Lines before and after the body go as page header and footer on their
+    position alone. When the "body" is a sliver of the page (a form note under
+    a long results table in a language without phrase data), that would
+    remove nearly the whole page: the page is then treated as one without a
+    body, where only the evidence of each line removes anything. The shares
+    count the text of the lines that line evidence leaves (the first copy of
+    each, without counters, menus, phrases): removing those on a first pass
+    does not change the decision on the next.
+    """
+    seen: set[str] = set()
+    total = 0
+    inside = 0
+    for i in content:
+        ln = lines[i]
+        if (
+            not ln.key
+            or ln.key in seen
+            or ln.category is not None
+            or ln.nav
+            or ln.late is not None
+            or ln.notice > 0
+            or ln.promo > 0
+        ):
+            continue
+        seen.add(ln.key)
+        total += len(ln.key)
+        if start <= i < end:
+            inside += len(ln.key)
+    return inside < _MIN_BODY_SHARE * total
+
+
 def _prose(lines: list[_Line], start: int, end: int) -> float:
     """The weight of the prose among lines[start:end] (the lines that weigh more than nothing)."""
     return sum(ln.weight for ln in lines[start:end] if ln.weight > 0)
@@ -1787,7 +1824,7 @@ def _find(
     conservative = level == "conservative"
 
     body_start, body_end = _body(lines, content, lex.disclaimer)
-    has_body = body_start < len(lines)
+    has_body = body_start < len(lines) and not _slight_body(lines, content, body_start, body_end)
     if not has_body:
         # no run of prose (a short note, a list): only line evidence removes anything
         body_start, body_end = 0, len(lines)

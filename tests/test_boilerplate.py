@@ -1374,3 +1374,33 @@ def test_a_headline_that_a_list_under_the_article_names_again_stays() -> None:
         FOOTER_DE,
     )
     assert headline in strip_boilerplate(text, lang="de").splitlines()
+
+
+# A floor under the body (session 13)
+
+
+def test_a_sliver_of_prose_does_not_make_a_long_table_page_header() -> None:
+    # a results table, one cell a line, and one form note under it, in a language
+    # without phrase data: the note is the only prose, but a body that small places
+    # nothing, and the table rows stay
+    first = ["Lena", "Mia", "Jana", "Emma", "Lisa", "Ida", "Nora", "Paula", "Greta", "Alma"]
+    last = ["Berger", "Albrecht", "Krause", "Vogel", "Hahn", "Seidel", "Brandt", "Kuhn"]
+    towns = ["Nordstadt", "Oberau", "Westheim", "Kirchberg", "Talbach", "Lindau", "Seefeld"]
+    rows = []
+    athletes = []
+    for n in range(360):
+        if n % 6 == 0:
+            rows.append(f"Heat {n // 6 + 1}")
+        name = f"{last[n % 8]}, {first[n // 8 % 10]} {1990 + n % 4}, {towns[n % 7]}"
+        athletes.append(name)
+        rows += [name, f"{11 + n * 7 % 5},{n * 37 % 100:02d}"]
+    note = "Your e-mail address will not be published. Required fields are marked *."
+    text = "\n".join(["Results", "Archive", "", *rows, "", note])
+    out = strip_boilerplate(text, lang="xx").splitlines()
+    assert all(name in out for name in athletes)
+    assert note in out
+    # a page whose article is a real share of it keeps placing the rest by it
+    menu = "\n".join(rows[:40])
+    article = "\n\n".join(ARTICLE_DE)
+    out = strip_boilerplate(menu + "\n\n" + article, lang="xx").splitlines()
+    assert athletes[0] not in out
