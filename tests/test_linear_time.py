@@ -16,7 +16,7 @@ import pytest
 import regex
 
 import newsnorm
-from tests._linear import assert_linear_unit
+from tests._linear import assert_linear, assert_linear_unit
 
 #: the small input; the large one is FACTOR times larger (both past the CPU caches'
 #: sweet spot, which alone can double the time per character of a tiny input)
@@ -100,3 +100,23 @@ def test_every_module_level_pattern_is_linear(
 
 def test_the_package_has_patterns_to_check() -> None:
     assert len(PATTERNS) >= 5
+
+
+def test_the_check_fails_a_quadratic_function_at_once() -> None:
+    # the check itself: a pattern that backtracks over the rest of the input from every
+    # position fails, and on the first measurement, instead of being measured again
+    calls = 0
+    backtracking = re.compile("a*b")
+
+    def quadratic(text: str) -> object:
+        nonlocal calls
+        calls += 1
+        return backtracking.search(text)
+
+    with pytest.raises(AssertionError, match="time per character grows"):
+        assert_linear(quadratic, "a" * 1_000, "a" * 20_000)
+    assert calls == 1 + 3 + 2  # warm-up, three small runs, two large ones
+
+
+def test_the_check_passes_a_linear_function() -> None:
+    assert_linear(lambda text: text.count("x"), "a" * 50_000, "a" * 500_000)
