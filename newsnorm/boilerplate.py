@@ -46,6 +46,7 @@ import regex
 
 from newsnorm._check import check_choice, ensure_str
 from newsnorm._data import load_lines, load_set
+from newsnorm._lines import split_lines as _split
 from newsnorm.langid import detect_language
 from newsnorm.types import Removal
 
@@ -172,8 +173,6 @@ _HEAD_FURNITURE = frozenset(
 )
 
 # Line breaks: the set str.splitlines() knows.
-_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-_OTHER_BREAK = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]++")
 _ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
 # the site name after a headline: "Titel | Zeitung", "Titel - Zeitung", "Titel – Zeitung"
@@ -406,33 +405,6 @@ class _Line:
     cell: bool = False  # a cell of a data table flattened to one cell a line
     reason: str | None = None
     tail: int = -1  # start of a credit tail to cut, or -1
-
-
-def _split(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, next_start) of every line; a final line break opens no empty line."""
-    spans: list[tuple[int, int, int]] = []
-    pos = 0
-    if _OTHER_BREAK.search(text) is None:
-        # only "\n" breaks the lines (the usual case): no per-line break test
-        for line in text.split("\n"):
-            end = pos + len(line)
-            spans.append((pos, end, end + 1))
-            pos = end + 1
-        if text.endswith("\n"):
-            spans.pop()  # the empty piece after the final break is no line
-        else:
-            spans[-1] = (spans[-1][0], spans[-1][1], spans[-1][1])
-        if not spans:
-            spans.append((0, 0, 0))
-        return spans
-    for line in text.splitlines(keepends=True):
-        nxt = pos + len(line)
-        end = nxt - 2 if line.endswith("\r\n") else (nxt - 1 if line[-1] in _BREAKS else nxt)
-        spans.append((pos, end, nxt))
-        pos = nxt
-    if not spans:
-        spans.append((0, 0, 0))
-    return spans
 
 
 def _phrase(key: str, words: int, first: str, linked: bool, lex: _Lexicon) -> str | None:

@@ -25,7 +25,8 @@ from typing import Any
 
 from newsnorm._check import check_choice, ensure_str, replace_surrogates
 from newsnorm._data import LANGUAGES
-from newsnorm.boilerplate import LEVELS, _split, apply_removals, find_boilerplate
+from newsnorm._lines import split_lines
+from newsnorm.boilerplate import LEVELS, apply_removals, find_boilerplate
 from newsnorm.encoding import fix_encoding
 from newsnorm.langid import detect_language, supported_languages
 from newsnorm.quotes import QUOTE_CHARS, QUOTE_STYLES, normalize_quotes, style_for_language
@@ -247,8 +248,8 @@ def _map_removals(found: list[Removal], view: str, text: str) -> tuple[Removal, 
     end. A line tail (a credit) that is not the very same text in both is kept, not
     removed (conservative).
     """
-    view_lines = _split(view)
-    text_lines = _split(text)
+    view_lines = split_lines(view)
+    text_lines = split_lines(text)
     mapped: list[Removal] = []
     for removal in found:
         v_start, v_end, _ = view_lines[removal.line - 1]

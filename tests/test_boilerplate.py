@@ -704,13 +704,13 @@ def test_numbered_contents_without_spaces_stay() -> None:
 
 
 def _spans_by_splitlines(text: str) -> list[tuple[int, int, int]]:
-    from newsnorm import boilerplate as bp
+    from newsnorm._lines import LINE_BREAKS
 
     spans: list[tuple[int, int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
         nxt = pos + len(line)
-        end = nxt - 2 if line.endswith("\r\n") else (nxt - 1 if line[-1] in bp._BREAKS else nxt)
+        end = nxt - 2 if line.endswith("\r\n") else (nxt - 1 if line[-1] in LINE_BREAKS else nxt)
         spans.append((pos, end, nxt))
         pos = nxt
     return spans or [(0, 0, 0)]
@@ -718,9 +718,9 @@ def _spans_by_splitlines(text: str) -> list[tuple[int, int, int]]:
 
 @given(st.text(alphabet="ab \n\r\u2028", max_size=12) | any_text)
 def test_line_spans_match_splitlines(text: str) -> None:
-    from newsnorm import boilerplate as bp
+    from newsnorm._lines import split_lines
 
-    assert bp._split(text) == _spans_by_splitlines(text)
+    assert split_lines(text) == _spans_by_splitlines(text)
 
 
 def test_video_placeholder_inside_the_article_does_not_end_it() -> None:
