@@ -156,6 +156,9 @@ _HARD_END = frozenset(
 )
 #: A teaser heading with one to this many lines under it, then prose: a box inside the article.
 _INLINE_TEASER = 3
+#: A line under the body that ends in punctuation and has this many words or more goes on
+#: the article (a paragraph cut short with an ellipsis) like a paragraph of prose.
+_LONG_LINE = 40
 # Removed lines that may sit between the headline and the body (a byline row).
 _HEAD_FURNITURE = frozenset(
     {
@@ -2102,6 +2105,9 @@ def _find(
                     or ln.tail >= 0
                     or listed[i] >= 0
                     or (ln.end_punct and ln.units <= 12)
+                    # a long paragraph that ends in an ellipsis or lacks function words is
+                    # still a paragraph of the article, not a footer link
+                    or (ln.end_punct and ln.units >= _LONG_LINE)
                     or (glued and not ln.linky)
                     # a sign-off right under the last sentence kept ("Euer Max")
                     or (not pending and _signs_off(lines, i, prev_of, lex))

@@ -1404,3 +1404,26 @@ def test_a_sliver_of_prose_does_not_make_a_long_table_page_header() -> None:
     article = "\n\n".join(ARTICLE_DE)
     out = strip_boilerplate(menu + "\n\n" + article, lang="xx").splitlines()
     assert athletes[0] not in out
+
+
+# German content kept: body boundaries (round 13)
+
+
+def test_a_long_paragraph_cut_short_with_an_ellipsis_under_the_article_stays() -> None:
+    # a closing paragraph that the site cuts short ("…") is no teaser link: the
+    # article goes on through it and its subheading
+    subheading = "Was die Kämmerei jetzt plant"
+    closing = (
+        "In ihrem Bericht an den Rat beschreibt die Kämmerin, wie die Stadt in den kommenden "
+        "Jahren ihre Schulden abbauen will, welche Ausgaben sie dafür zurückstellen muss und "
+        "warum die Sanierung der Schulen trotzdem Vorrang hat: Sie sei eine Pflicht, die sich "
+        "nicht aufschieben lasse, und jede Verzögerung mache die Arbeiten am Ende nur teurer…"
+    )
+    footer = ["Erika Muster", "Weitere Beiträge", "Diesen Artikel teilen", *FOOTER_DE]
+    text = page(MENU_DE, ARTICLE_DE, subheading, [closing, footer[0]], footer[1:])
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert closing in out
+    assert subheading in out
+    assert all(line in out for line in ARTICLE_DE)
+    assert "Weitere Beiträge" not in out
+    assert "Impressum" not in out
