@@ -1374,3 +1374,43 @@ def test_a_headline_that_a_list_under_the_article_names_again_stays() -> None:
         FOOTER_DE,
     )
     assert headline in strip_boilerplate(text, lang="de").splitlines()
+
+
+# German boilerplate removed: teasers and promos (round 13)
+
+
+def test_a_short_line_that_ends_in_a_suffix_phrase_goes() -> None:
+    # "*Newsletter" and "*findest du hier" close a short line: a newsletter box
+    # and a link to another article, after the article as well as inside it
+    text = page(
+        MENU_DE,
+        ARTICLE_DE[:2],
+        "Alles über den Haushalt findest du hier.",
+        ARTICLE_DE[2:],
+        "Der wöchentliche Rathaus Newsletter",
+        FOOTER_DE,
+    )
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons["Alles über den Haushalt findest du hier."] == "teaser link"
+    assert reasons["Der wöchentliche Rathaus Newsletter"] == "newsletter/login"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_suffix_phrase_leaves_long_lines_and_announcing_lines_alone() -> None:
+    # a sentence of the article that ends in the phrase is longer than the phrase and
+    # four words; a line ending in a colon announces a list of the text
+    long_line = (
+        "Wer die Beschlüsse des Stadtrats im Wortlaut lesen will, findet sie im "
+        "wöchentlichen Newsletter"
+    )
+    announcing = "Das steht im nächsten Newsletter:"
+    items = [
+        "– die Sanierung der Turnhalle am Marktplatz im kommenden Sommer",
+        "– die neuen Öffnungszeiten der Stadtbibliothek ab dem ersten März",
+    ]
+    text = page(ARTICLE_DE[:2], long_line, [announcing, *items], ARTICLE_DE[2:])
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert long_line in out
+    assert announcing in out
+    assert all(line in out for line in ARTICLE_DE)
