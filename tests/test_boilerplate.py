@@ -1414,3 +1414,32 @@ def test_a_suffix_phrase_leaves_long_lines_and_announcing_lines_alone() -> None:
     assert long_line in out
     assert announcing in out
     assert all(line in out for line in ARTICLE_DE)
+
+
+def test_the_placeholder_of_a_blocked_embed_goes_inside_the_article() -> None:
+    placeholders = {
+        "de": "Klicken Sie auf den unteren Button, um den Inhalt von karten.example.org zu laden.",
+        "en": "Click on the button below to load the content from maps.example.org.",
+    }
+    for lang, article in (("de", ARTICLE_DE), ("en", ARTICLE_EN)):
+        text = page(article[:2], placeholders[lang], article[2:])
+        reasons = {r.text: r.reason for r in find_boilerplate(text, lang=lang)}
+        assert reasons == {placeholders[lang]: "cookie/javascript notice"}, lang
+
+
+def test_a_sentence_about_a_button_stays() -> None:
+    # the topic words alone, or with one action word, are no placeholder inside the article
+    sentence = (
+        "Wer im Aufzug den unteren Button drückt, landet im Keller, sagte der Hausmeister "
+        "und bat die Mieter um Geduld."
+    )
+    text = page(ARTICLE_DE[:2], sentence, ARTICLE_DE[2:])
+    assert strip_boilerplate(text, lang="de") == text
+
+
+def test_a_who_is_online_widget_goes() -> None:
+    widget = "7 Besucher sind online (3 Besucher lesen gerade die Nachrichten.)"
+    text = page(MENU_DE, ARTICLE_DE, ["Wer ist online", widget], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert widget not in out
+    assert all(line in out for line in ARTICLE_DE)
