@@ -106,7 +106,15 @@ _LONG_RUN = 12
 _MAX_PENDING = 3
 # Removals that do not end the article (a table cell, a credit, a date line).
 _WEAK_EVIDENCE = frozenset(
-    {"counter", "stray punctuation", "date", "credit", "repeated line", "duplicate headline"}
+    {
+        "counter",
+        "stray punctuation",
+        "date",
+        "credit",
+        "repeated line",
+        "duplicate headline",
+        "contact row",
+    }
 )
 #: A line of a hard-wrapped paragraph has at least this many words (its last line aside).
 _WRAP_WORDS = 6
@@ -1747,6 +1755,30 @@ def _apply(text: str, removals: Sequence[Removal]) -> tuple[str, list[tuple[int,
 # the engine
 
 
+# a phone number ("+39 389 1976362", "0471 80 60 745") and an e-mail address; bounded
+# repeats keep the search linear from every position
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}|0\d{1,5})(?:[ /().-]{0,2}\d){5,15}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[^\W\d_]{2,12}\b")
+#: A contact row has at most this many words.
+_CONTACT_UNITS = 16
+
+
+def _contact_row(ln: _Line) -> bool:
+    """A short line with a phone number and an e-mail address and no sentence end.
+
+    ("Gasthaus Muster +49 30 1234567 info@example.org"): the address block of a
+    page footer; a sentence that gives both ("Auskunft unter Tel. … oder …@….de.")
+    ends like one and stays.
+    """
+    return (
+        ln.units <= _CONTACT_UNITS
+        and ln.text.rstrip()[-1:] not in _SENTENCE_END
+        and "@" in ln.text
+        and _EMAIL.search(ln.text) is not None
+        and _PHONE.search(ln.text) is not None
+    )
+
+
 def _find_stable(
     text: str,
     lang: str | None,
@@ -1859,6 +1891,12 @@ def _find(
             continue
         if ln.late is not None:
             ln.reason = ln.late
+
+    # -- 1a. after the article, a contact row: a phone number and an e-mail address on a short line
+    if has_body:
+        for i in content:
+            if i >= body_end and lines[i].reason is None and _contact_row(lines[i]):
+                lines[i].reason = "contact row"
 
     # -- 2. credits glued to the end of a line (a caption keeps its text)
     for i in content:

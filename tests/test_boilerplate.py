@@ -1443,3 +1443,20 @@ def test_a_who_is_online_widget_goes() -> None:
     out = strip_boilerplate(text, lang="de").splitlines()
     assert widget not in out
     assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_contact_row_after_the_article_goes() -> None:
+    row = "Pension Sonnenhang Familie Huber +43 512 998877 zimmer@pension.example"
+    sentence = "Auskunft gibt das Rathaus unter 030 1234567 oder per Mail an info@rathaus.example."
+    text = page(MENU_DE, ARTICLE_DE, sentence, ["Pension Sonnenhang", row], FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons[row] == "contact row"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert sentence in out
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_contact_row_inside_the_article_stays() -> None:
+    row = "Kreiskasse Musterstadt 07531 445566 kasse@musterstadt.example"
+    text = page(ARTICLE_DE[:2], row, ARTICLE_DE[2:])
+    assert row not in removed_texts(text, lang="de")
