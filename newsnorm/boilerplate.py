@@ -95,6 +95,8 @@ _MARKER_WEIGHT = -6.0
 # Headings that close an article (see _cut_at_end_marker) and the prose needed before one.
 _CUT_MARKERS = frozenset({"comments", "about", "legal", "share", "account"})
 _CUT_PROSE = 10.0
+#: A suffix phrase closes a line of at most this many words more than its own.
+_SUFFIX_EXTRA = 4
 #: A run of prose ends where its score falls this far below its best.
 _DROP = 2.5
 #: Short lines weighing more than this between two runs of prose separate page parts.
@@ -105,7 +107,15 @@ _LONG_RUN = 12
 _MAX_PENDING = 3
 # Removals that do not end the article (a table cell, a credit, a date line).
 _WEAK_EVIDENCE = frozenset(
-    {"counter", "stray punctuation", "date", "credit", "repeated line", "duplicate headline"}
+    {
+        "counter",
+        "stray punctuation",
+        "date",
+        "credit",
+        "repeated line",
+        "duplicate headline",
+        "contact row",
+    }
 )
 #: A line of a hard-wrapped paragraph has at least this many words (its last line aside).
 _WRAP_WORDS = 6
@@ -221,6 +231,9 @@ class _Lexicon:
     whole: dict[str, str]
     prefixes: dict[str, str]
     max_prefix_words: int
+    # phrases that close a short line ("*findest du hier": "Alles über X findest du hier.")
+    suffixes: dict[str, str]
+    max_suffix_words: int
     vocab: frozenset[str]
     credit: regex.Pattern[str] | None
     credit_line: regex.Pattern[str] | None
@@ -265,6 +278,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
     sources = ["any", "en"] if lang in (None, "en") else ["any", lang, "en"]
     whole: dict[str, str] = {}
     prefixes: dict[str, str] = {}
+    suffixes: dict[str, str] = {}
     vocab: set[str] = set()
     for category in _FILES:
         for source in sources:
@@ -275,7 +289,10 @@ def _lexicon(lang: str | None) -> _Lexicon:
                 key = _key(entry.rstrip("*"))
                 if not key:
                     continue
-                if is_prefix:
+                if entry.startswith("*"):
+                    # "*Newsletter" closes a short line ("Cicero Newsletter")
+                    suffixes.setdefault(_key(entry[1:]), category)
+                elif is_prefix:
                     # a prefix of one letter ("(c)*" keys as "c") would open "C-Klasse", "8 °C"
                     if len(key) > 1:
                         prefixes.setdefault(key, category)
@@ -334,6 +351,8 @@ def _lexicon(lang: str | None) -> _Lexicon:
         whole=whole,
         prefixes=prefixes,
         max_prefix_words=max_words,
+        suffixes=suffixes,
+        max_suffix_words=max((len(p.split()) for p in suffixes), default=0),
         vocab=frozenset(vocab),
         credit=credit,
         credit_line=credit_line,
@@ -432,6 +451,24 @@ def _phrase(key: str, words: int, first: str, linked: bool, lex: _Lexicon) -> st
     return None
 
 
+def _suffix_phrase(key: str, words: int, last: str, lex: _Lexicon) -> str | None:
+    """The category of a suffix phrase that closes the short line of key *key*.
+
+    A line of at most ``_SUFFIX_EXTRA`` words more than the phrase: "Cicero Newsletter",
+    "Alles über Wanderschuhe findest du hier." (a link to another article: "teaser link").
+    A line ending in a colon announces what follows ("Themen für den nächsten
+    Newsletter:"): a heading of the text, not a prompt.
+    """
+    if not lex.suffixes or words > lex.max_suffix_words + _SUFFIX_EXTRA or last == ":":
+        return None
+    parts = key.split()
+    for n in range(min(len(parts) - 1, lex.max_suffix_words), 0, -1):
+        category = lex.suffixes.get(" ".join(parts[-n:]))
+        if category is not None and words <= n + _SUFFIX_EXTRA:
+            return "related_inline" if category == "related" else category
+    return None
+
+
 def _signal(low: str, topics: re.Pattern[str] | None, actions: tuple[str, ...]) -> int:
     """-1 without a topic word in *low*; else how many different action words it holds.
 
@@ -494,6 +531,8 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     head = stripped[:40]
     linked = ":" in head or "»" in head or ">" in head or "|" in head
     category = _phrase(key, words, stripped[0], linked, lex) if key else None
+    if category is None and key:
+        category = _suffix_phrase(key, words, last, lex)
     seps = (
         len(_SEPARATOR.findall(stripped))
         if words > 1 and _SEPARATOR_CHARS.search(stripped) is not None
@@ -1728,6 +1767,30 @@ def _apply(text: str, removals: Sequence[Removal]) -> tuple[str, list[tuple[int,
 # the engine
 
 
+# a phone number ("+39 389 1976362", "0471 80 60 745") and an e-mail address; bounded
+# repeats keep the search linear from every position
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}|0\d{1,5})(?:[ /().-]{0,2}\d){5,15}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[^\W\d_]{2,12}\b")
+#: A contact row has at most this many words.
+_CONTACT_UNITS = 16
+
+
+def _contact_row(ln: _Line) -> bool:
+    """A short line with a phone number and an e-mail address and no sentence end.
+
+    ("Gasthaus Muster +49 30 1234567 info@example.org"): the address block of a
+    page footer; a sentence that gives both ("Auskunft unter Tel. … oder …@….de.")
+    ends like one and stays.
+    """
+    return (
+        ln.units <= _CONTACT_UNITS
+        and ln.text.rstrip()[-1:] not in _SENTENCE_END
+        and "@" in ln.text
+        and _EMAIL.search(ln.text) is not None
+        and _PHONE.search(ln.text) is not None
+    )
+
+
 def _find_stable(
     text: str,
     lang: str | None,
@@ -1840,6 +1903,12 @@ def _find(
             continue
         if ln.late is not None:
             ln.reason = ln.late
+
+    # -- 1a. after the article, a contact row: a phone number and an e-mail address on a short line
+    if has_body:
+        for i in content:
+            if i >= body_end and lines[i].reason is None and _contact_row(lines[i]):
+                lines[i].reason = "contact row"
 
     # -- 2. credits glued to the end of a line (a caption keeps its text)
     for i in content:

@@ -1427,3 +1427,89 @@ def test_a_long_paragraph_cut_short_with_an_ellipsis_under_the_article_stays() -
     assert all(line in out for line in ARTICLE_DE)
     assert "Weitere Beiträge" not in out
     assert "Impressum" not in out
+
+
+# German boilerplate removed: teasers and promos (round 13)
+
+
+def test_a_short_line_that_ends_in_a_suffix_phrase_goes() -> None:
+    # "*Newsletter" and "*findest du hier" close a short line: a newsletter box
+    # and a link to another article, after the article as well as inside it
+    text = page(
+        MENU_DE,
+        ARTICLE_DE[:2],
+        "Alles über den Haushalt findest du hier.",
+        ARTICLE_DE[2:],
+        "Der wöchentliche Rathaus Newsletter",
+        FOOTER_DE,
+    )
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons["Alles über den Haushalt findest du hier."] == "teaser link"
+    assert reasons["Der wöchentliche Rathaus Newsletter"] == "newsletter/login"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_suffix_phrase_leaves_long_lines_and_announcing_lines_alone() -> None:
+    # a sentence of the article that ends in the phrase is longer than the phrase and
+    # four words; a line ending in a colon announces a list of the text
+    long_line = (
+        "Wer die Beschlüsse des Stadtrats im Wortlaut lesen will, findet sie im "
+        "wöchentlichen Newsletter"
+    )
+    announcing = "Das steht im nächsten Newsletter:"
+    items = [
+        "– die Sanierung der Turnhalle am Marktplatz im kommenden Sommer",
+        "– die neuen Öffnungszeiten der Stadtbibliothek ab dem ersten März",
+    ]
+    text = page(ARTICLE_DE[:2], long_line, [announcing, *items], ARTICLE_DE[2:])
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert long_line in out
+    assert announcing in out
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_the_placeholder_of_a_blocked_embed_goes_inside_the_article() -> None:
+    placeholders = {
+        "de": "Klicken Sie auf den unteren Button, um den Inhalt von karten.example.org zu laden.",
+        "en": "Click on the button below to load the content from maps.example.org.",
+    }
+    for lang, article in (("de", ARTICLE_DE), ("en", ARTICLE_EN)):
+        text = page(article[:2], placeholders[lang], article[2:])
+        reasons = {r.text: r.reason for r in find_boilerplate(text, lang=lang)}
+        assert reasons == {placeholders[lang]: "cookie/javascript notice"}, lang
+
+
+def test_a_sentence_about_a_button_stays() -> None:
+    # the topic words alone, or with one action word, are no placeholder inside the article
+    sentence = (
+        "Wer im Aufzug den unteren Button drückt, landet im Keller, sagte der Hausmeister "
+        "und bat die Mieter um Geduld."
+    )
+    text = page(ARTICLE_DE[:2], sentence, ARTICLE_DE[2:])
+    assert strip_boilerplate(text, lang="de") == text
+
+
+def test_a_who_is_online_widget_goes() -> None:
+    widget = "7 Besucher sind online (3 Besucher lesen gerade die Nachrichten.)"
+    text = page(MENU_DE, ARTICLE_DE, ["Wer ist online", widget], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert widget not in out
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_contact_row_after_the_article_goes() -> None:
+    row = "Pension Sonnenhang Familie Huber +43 512 998877 zimmer@pension.example"
+    sentence = "Auskunft gibt das Rathaus unter 030 1234567 oder per Mail an info@rathaus.example."
+    text = page(MENU_DE, ARTICLE_DE, sentence, ["Pension Sonnenhang", row], FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons[row] == "contact row"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert sentence in out
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_contact_row_inside_the_article_stays() -> None:
+    row = "Kreiskasse Musterstadt 07531 445566 kasse@musterstadt.example"
+    text = page(ARTICLE_DE[:2], row, ARTICLE_DE[2:])
+    assert row not in removed_texts(text, lang="de")
