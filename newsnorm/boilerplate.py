@@ -128,6 +128,8 @@ _FIELD_UNITS = 16
 #: _INGREDIENT_WORDS words).
 _MIN_INGREDIENTS = 3
 _INGREDIENT_WORDS = 8
+#: A line of at most this many words between two quantity lines is the label of the second.
+_LABEL_WORDS = 3
 #: At most this many passes over a text (each pass runs on the previous output).
 _MAX_PASSES = 6
 #: A dense run of prose joins the body when it scores at least this much.
@@ -1337,33 +1339,58 @@ def _ingredient_lists(lines: list[_Line], units: frozenset[str], listed: list[in
     lines between them aside) of at most ``_INGREDIENT_WORDS`` words, at least
     half of them with a unit of measure after the quantity (``bp_units.txt``:
     a run of "3 Kommentare", "5 Likes" has none), and none with a phrase or
-    other evidence of its own, are the article's data. Returned in page order.
+    other evidence of its own, are the article's data. A short label line
+    between two quantity lines ("15 Min.", "Backzeit", "30 Min."; "135 g",
+    "Butter", "150 g") belongs to the list, and so does a bare count inside
+    it ("4" over "Eier"), which is no counter. Returned in page order.
     """
     found: list[int] = []
     run: list[int] = []
-    measured = 0
+    measured = labels = 0
+    label = -1  # a label line after the last quantity line of the run, waiting for the next
     for i in [*range(len(lines)), -1]:
         ln = lines[i] if i >= 0 else None
         if ln is not None and ln.blank:
             continue
         kind = 0
-        if (
+        plain = (
             ln is not None
             and ln.reason is None
             and ln.category is None
             and ln.units <= _INGREDIENT_WORDS
-            and not ln.end_punct
-        ):
+        )
+        if ln is not None and plain:
             kind = _quantity(ln.text.strip(), units)
+        elif ln is not None and run and ln.reason == "counter" and ln.text.strip().isdigit():
+            kind = 1  # "4" over "Eier (Größe M)": a count inside the list is no counter
         if kind:
+            if label >= 0:
+                run.append(label)
+                labels += 1
+                label = -1
             run.append(i)
             measured += kind == 2
             continue
-        if len(run) >= _MIN_INGREDIENTS and 2 * measured >= len(run):
+        if (
+            ln is not None
+            and plain
+            and run
+            and label < 0
+            and ln.units <= _LABEL_WORDS
+            and not ln.end_punct
+        ):
+            # "Backzeit" between "15 Min." and "30 Min.": a label of the next quantity
+            label = i
+            continue
+        quantities = len(run) - labels
+        if quantities >= _MIN_INGREDIENTS and 2 * measured >= quantities:
             found.extend(run)
         run = []
-        measured = 0
+        measured = labels = 0
+        label = -1
     for k in found:
+        if lines[k].reason == "counter":
+            lines[k].reason = None
         if listed[k] < 0:
             listed[k] = k
     return found
@@ -1927,13 +1954,16 @@ def _find(
         elif since_notice <= _EMBED_SPAN and in_body[i]:
             under_notice.add(i)
     seen: dict[str, int] = {}
+    units = _unit_words(lang)
     for i in content:
         ln = lines[i]
         if ln.reason is not None or not ln.key:
             continue
-        first = seen.get(ln.key)
+        # (a quantity with its unit, "25 Min." or "150 g", repeats only with the same numbers)
+        key = ln.key if _quantity(ln.text.strip(), units) < 2 else " ".join(ln.text.split())
+        first = seen.get(key)
         if first is None:
-            seen[ln.key] = i
+            seen[key] = i
             continue
         if ln.cell:
             continue  # a table repeats its header and its values
@@ -2044,7 +2074,7 @@ def _find(
             lines[k].reason = None
         listed[k] = k
     # ingredient lists: the article's data, wherever they stand (they resume it like steps)
-    steps.update(_ingredient_lists(lines, _unit_words(lang), listed))
+    steps.update(_ingredient_lists(lines, units, listed))
 
     # -- 5. before the body: keep the headline zone, drop the page header
     head: list[int] = []

@@ -1435,3 +1435,15 @@ def test_counted_links_without_units_are_no_ingredient_list() -> None:
     text = page(MENU_DE, ARTICLE_DE, ["Teilen", "Drucken"], counted, FOOTER_DE)
     out = strip_boilerplate(text, lang="de").splitlines()
     assert not any(line in out for line in counted)
+
+
+def test_recipe_times_with_their_labels_stay_and_are_no_repeats() -> None:
+    # "25 Min." and "45 Min." share their words but not their numbers: no repeat
+    facts = ["Vorbereitung", "25 Min.", "Backzeit", "45 Min.", "Gesamt", "70 Min."]
+    text = page(
+        MENU_DE, "Apfelkuchen vom Blech", facts, INGREDIENTS_DE, RECIPE_METHOD_DE, FOOTER_DE
+    )
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in facts[1:]), out
+    assert all(line in out for line in INGREDIENTS_DE)
+    assert "Startseite" not in out
