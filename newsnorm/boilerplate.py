@@ -135,6 +135,12 @@ _MAX_AD = 6
 #: A data table has at least this many "Label: value" rows of at most _FIELD_UNITS words.
 _MIN_FIELDS = 3
 _FIELD_UNITS = 16
+#: An ingredient list has at least this many quantity lines in a row (each of at most
+#: _INGREDIENT_WORDS words).
+_MIN_INGREDIENTS = 3
+_INGREDIENT_WORDS = 8
+#: A line of at most this many words between two quantity lines is the label of the second.
+_LABEL_WORDS = 3
 #: At most this many passes over a text (each pass runs on the previous output).
 _MAX_PASSES = 6
 #: A dense run of prose joins the body when it scores at least this much.
@@ -1349,6 +1355,98 @@ def _field_tables(lines: list[_Line], listed: list[int]) -> None:
         run = []
 
 
+# a quantity that opens a line: "200", "1,5", "1/2", "½", "1½", "2-3", "15 – 30", then a space
+# (matched at the start of the stripped line; every repetition is bounded)
+_QUANTITY = regex.compile(
+    r"(?:\d{1,4}(?:[.,/]\d{1,3})?[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])(?: ?[-–] ?\d{1,4}(?:[.,]\d{1,3})?)? "
+)
+
+
+@lru_cache(maxsize=32)
+def _unit_words(lang: str | None) -> frozenset[str]:
+    """The units of measure of *lang* and English (``bp_units.txt``), case-folded."""
+    sources = ("en",) if lang in (None, "en") else (lang, "en")
+    return frozenset(w.casefold() for s in sources for w in load_lines(s, "bp_units"))
+
+
+def _quantity(stripped: str, units: frozenset[str]) -> int:
+    """0: *stripped* opens with no quantity; 1: a quantity and a word ("6 Eier");
+    2: a quantity and a unit of measure ("200 g Mehl", "2 EL Zucker", "15 Min.")."""
+    m = _QUANTITY.match(stripped)
+    if m is None:
+        return 0
+    rest = stripped[m.end() :].split(None, 1)
+    if not rest or not rest[0][:1].isalpha():
+        return 0
+    return 2 if rest[0].rstrip(".").casefold() in units else 1
+
+
+def _ingredient_lists(lines: list[_Line], units: frozenset[str], listed: list[int]) -> list[int]:
+    """The lines of ingredient lists and tables of quantities, marked as list lines.
+
+    A recipe's ingredients ("200 g Mehl", "2 EL Zucker", "3 Eier") flattened
+    to text are short lines that each open with a quantity: alone, each looks
+    like a menu link. At least ``_MIN_INGREDIENTS`` such lines in a row (blank
+    lines between them aside) of at most ``_INGREDIENT_WORDS`` words, at least
+    half of them with a unit of measure after the quantity (``bp_units.txt``:
+    a run of "3 Kommentare", "5 Likes" has none), and none with a phrase or
+    other evidence of its own, are the article's data. A short label line
+    between two quantity lines ("15 Min.", "Backzeit", "30 Min."; "135 g",
+    "Butter", "150 g") belongs to the list, and so does a bare count inside
+    it ("4" over "Eier"), which is no counter. Returned in page order.
+    """
+    found: list[int] = []
+    run: list[int] = []
+    measured = labels = 0
+    label = -1  # a label line after the last quantity line of the run, waiting for the next
+    for i in [*range(len(lines)), -1]:
+        ln = lines[i] if i >= 0 else None
+        if ln is not None and ln.blank:
+            continue
+        kind = 0
+        plain = (
+            ln is not None
+            and ln.reason is None
+            and ln.category is None
+            and ln.units <= _INGREDIENT_WORDS
+        )
+        if ln is not None and plain:
+            kind = _quantity(ln.text.strip(), units)
+        elif ln is not None and run and ln.reason == "counter" and ln.text.strip().isdigit():
+            kind = 1  # "4" over "Eier (Größe M)": a count inside the list is no counter
+        if kind:
+            if label >= 0:
+                run.append(label)
+                labels += 1
+                label = -1
+            run.append(i)
+            measured += kind == 2
+            continue
+        if (
+            ln is not None
+            and plain
+            and run
+            and label < 0
+            and ln.units <= _LABEL_WORDS
+            and not ln.end_punct
+        ):
+            # "Backzeit" between "15 Min." and "30 Min.": a label of the next quantity
+            label = i
+            continue
+        quantities = len(run) - labels
+        if quantities >= _MIN_INGREDIENTS and 2 * measured >= quantities:
+            found.extend(run)
+        run = []
+        measured = labels = 0
+        label = -1
+    for k in found:
+        if lines[k].reason == "counter":
+            lines[k].reason = None
+        if listed[k] < 0:
+            listed[k] = k
+    return found
+
+
 def _run_evidence(
     lines: list[_Line], run: list[int], prev_of: dict[int, int], next_of: dict[int, int]
 ) -> bool:
@@ -1937,13 +2035,16 @@ def _find(
         elif since_notice <= _EMBED_SPAN and in_body[i]:
             under_notice.add(i)
     seen: dict[str, int] = {}
+    units = _unit_words(lang)
     for i in content:
         ln = lines[i]
         if ln.reason is not None or not ln.key:
             continue
-        first = seen.get(ln.key)
+        # (a quantity with its unit, "25 Min." or "150 g", repeats only with the same numbers)
+        key = ln.key if _quantity(ln.text.strip(), units) < 2 else " ".join(ln.text.split())
+        first = seen.get(key)
         if first is None:
-            seen[ln.key] = i
+            seen[key] = i
             continue
         if ln.cell:
             continue  # a table repeats its header and its values
@@ -2053,6 +2154,8 @@ def _find(
         if lines[k].reason == "counter":
             lines[k].reason = None
         listed[k] = k
+    # ingredient lists: the article's data, wherever they stand (they resume it like steps)
+    steps.update(_ingredient_lists(lines, units, listed))
 
     # -- 5. before the body: keep the headline zone, drop the page header
     head: list[int] = []

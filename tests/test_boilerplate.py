@@ -1513,3 +1513,76 @@ def test_a_contact_row_inside_the_article_stays() -> None:
     row = "Kreiskasse Musterstadt 07531 445566 kasse@musterstadt.example"
     text = page(ARTICLE_DE[:2], row, ARTICLE_DE[2:])
     assert row not in removed_texts(text, lang="de")
+
+
+# German content kept: product and recipe pages (round 13)
+
+RECIPE_INTRO_DE = [
+    "Dieser Apfelkuchen gelingt auch Anfängern, denn der Teig braucht nur wenige Zutaten und "
+    "keine lange Ruhezeit im Kühlschrank.",
+    "Am besten schmeckt er noch lauwarm mit einem Klecks geschlagener Sahne oder einer Kugel "
+    "Vanilleeis, aber auch am nächsten Tag ist er saftig.",
+]
+RECIPE_METHOD_DE = [
+    "Den Backofen auf 180 Grad vorheizen und eine Springform mit etwas Butter einfetten, dann "
+    "den Boden mit Backpapier auslegen.",
+    "Butter und Zucker schaumig schlagen, die Eier einzeln unterrühren und zuletzt das Mehl mit "
+    "dem Backpulver und der Prise Salz unterheben.",
+    "Die Äpfel schälen, in Spalten schneiden und auf dem Teig verteilen, dann den Kuchen etwa "
+    "45 Minuten backen und in der Form abkühlen lassen.",
+]
+INGREDIENTS_DE = [
+    "200 g Butter",
+    "150 g Zucker",
+    "3 Eier",
+    "250 g Mehl",
+    "2 TL Backpulver",
+    "1 Prise Salz",
+    "4 säuerliche Äpfel",
+]
+
+
+def test_an_ingredient_list_after_a_share_row_resumes_the_article() -> None:
+    text = page(
+        MENU_DE,
+        "Apfelkuchen vom Blech",
+        RECIPE_INTRO_DE,
+        ["Teilen", "Drucken", "Pinnen"],
+        "Zutaten",
+        INGREDIENTS_DE,
+        "Zubereitung",
+        RECIPE_METHOD_DE,
+        FOOTER_DE,
+    )
+    out = strip_boilerplate(text, lang="de").splitlines()
+    for line in [*INGREDIENTS_DE, *RECIPE_METHOD_DE]:
+        assert line in out, line
+    assert "Drucken" not in out
+    assert "Impressum" not in out
+
+
+def test_an_ingredient_list_above_the_article_stays() -> None:
+    text = page(MENU_DE, "Apfelkuchen vom Blech", INGREDIENTS_DE, RECIPE_METHOD_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in INGREDIENTS_DE)
+    assert "Startseite" not in out
+
+
+def test_counted_links_without_units_are_no_ingredient_list() -> None:
+    # a number before a word is no quantity of an ingredient: "3 Kommentare" stays furniture
+    counted = ["3 Antworten", "12 Beiträge im Forum", "5 Fotos", "2 Videos"]
+    text = page(MENU_DE, ARTICLE_DE, ["Teilen", "Drucken"], counted, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert not any(line in out for line in counted)
+
+
+def test_recipe_times_with_their_labels_stay_and_are_no_repeats() -> None:
+    # "25 Min." and "45 Min." share their words but not their numbers: no repeat
+    facts = ["Vorbereitung", "25 Min.", "Backzeit", "45 Min.", "Gesamt", "70 Min."]
+    text = page(
+        MENU_DE, "Apfelkuchen vom Blech", facts, INGREDIENTS_DE, RECIPE_METHOD_DE, FOOTER_DE
+    )
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in facts[1:]), out
+    assert all(line in out for line in INGREDIENTS_DE)
+    assert "Startseite" not in out
