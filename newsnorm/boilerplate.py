@@ -237,6 +237,8 @@ class _Lexicon:
     promo_probe: re.Pattern[str] | None
     # phrases of legal and disclaimer texts (bp_disclaimer.txt), at word starts of a line's key
     disclaimer: re.Pattern[str] | None
+    # keys of section labels that introduce a citation or a teaser (bp_label.txt)
+    labels: frozenset[str]
 
 
 def _key(text: str) -> str:
@@ -283,9 +285,11 @@ def _lexicon(lang: str | None) -> _Lexicon:
     bylines: set[str] = set()
     signoffs: dict[str, set[str]] = {"open": set(), "close": set()}
     disclaimers: list[str] = []
+    labels: set[str] = set()
     for source in PHRASE_LANGUAGES if lang is None else dict.fromkeys((lang, "en")):
         credit_words.extend(load_lines(source, "bp_credit"))
         disclaimers.extend(load_lines(source, "bp_disclaimer"))
+        labels.update(_key(e) for e in load_lines(source, "bp_label"))
         for name in ("notice", "promo"):
             for entry in load_lines(source, f"bp_{name}"):
                 kind, _, word = entry.partition(" ")
@@ -346,6 +350,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
         notice_probe=_any_of(notice_topic),
         promo_probe=_any_of(promo_topic),
         disclaimer=_any_of(_word_starts(disclaimers)),
+        labels=frozenset(k for k in labels if k),
     )
 
 
@@ -1563,6 +1568,48 @@ def _signs_off(lines: list[_Line], i: int, prev_of: dict[int, int], lex: _Lexico
     )
 
 
+#: A section label ("Weiterlesen:", "Teilnehmende Blogs:") has at most this many words.
+_LABEL_WORDS = 3
+
+
+def _section_labels(
+    lines: list[_Line],
+    content: list[int],
+    body_end: int,
+    next_of: dict[int, int],
+    labels: frozenset[str],
+) -> None:
+    """Mark the section labels that head no article text as "section label".
+
+    A label of ``bp_label.txt`` ("Originalpublikation", "Weiterlesen:") goes
+    wherever it stands unless two paragraphs of prose follow it (then it
+    heads a section of the article). After the body, a line of one to three
+    words ending in a colon ("Von:", "Teilnehmende Blogs:") goes when the
+    line it introduces has gone (or there is none): an orphan label.
+    """
+    for i in content:
+        ln = lines[i]
+        if ln.reason is not None or ln.words > _LABEL_WORDS + 1:
+            continue
+        j = next_of.get(i)
+        if ln.key in labels:
+            k = next_of.get(j) if j is not None else None
+            prose = (
+                j is not None
+                and k is not None
+                and all(lines[x].good and lines[x].reason is None for x in (j, k))
+            )
+            if not prose:
+                ln.reason = "section label"
+        elif (
+            i >= body_end
+            and ln.words <= _LABEL_WORDS
+            and ln.text.rstrip().endswith(":")
+            and (j is None or lines[j].reason is not None)
+        ):
+            ln.reason = "section label"
+
+
 def _post_link(stripped: str, units: int) -> bool:
     """'← Previous post title', 'Next post title →': links to the neighbouring posts."""
     return units <= 20 and (
@@ -2147,6 +2194,10 @@ def _find(
                 for r in run:
                     lines[r].reason = "link list"
             run = []
+
+    # -- 8. section labels left without their section, or that only announce a citation
+    if has_body:
+        _section_labels(lines, content, body_end, next_of, lex.labels)
 
     removals: list[Removal] = []
     for ln in lines:

@@ -1374,3 +1374,44 @@ def test_a_headline_that_a_list_under_the_article_names_again_stays() -> None:
         FOOTER_DE,
     )
     assert headline in strip_boilerplate(text, lang="de").splitlines()
+
+
+# German boilerplate removed: labels and notes (round 13)
+
+
+def _reason_of(text: str, line: str, lang: str = "de") -> str | None:
+    reasons = {r.text.strip(): r.reason for r in find_boilerplate(text, lang=lang)}
+    return reasons.get(line)
+
+
+def test_a_label_that_only_announces_a_citation_goes() -> None:
+    citation = (
+        "Muster, E.; Beispiel, M. (2021): Haushalte kleiner Städte. Zeitschrift für Kommunen 12."
+    )
+    text = page(MENU_DE, ARTICLE_DE, "Originalpublikation", citation, FOOTER_DE)
+    assert _reason_of(text, "Originalpublikation") == "section label"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_label_that_heads_paragraphs_of_prose_stays() -> None:
+    # the same word heading a section of the article: two paragraphs follow it
+    text = page(MENU_DE, ARTICLE_DE[:2], "Originalpublikation", ARTICLE_DE[2:], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert "Originalpublikation" in out
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_an_orphan_label_under_the_article_goes() -> None:
+    # "Mitwirkende:" announces a line that goes (a comment widget): nothing is left to announce
+    text = page(
+        MENU_DE, ARTICLE_DE, "Mitwirkende:", ["Kommentare", "Schreibe einen Kommentar"], FOOTER_DE
+    )
+    assert _reason_of(text, "Mitwirkende:") == "section label"
+
+
+def test_a_label_followed_by_kept_text_stays() -> None:
+    text = page(MENU_DE, ARTICLE_DE[:2], "Der Kompromiss:", ARTICLE_DE[2:], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert "Der Kompromiss:" in out
+    assert all(line in out for line in ARTICLE_DE)
