@@ -239,6 +239,8 @@ class _Lexicon:
     disclaimer: re.Pattern[str] | None
     # keys of section labels that introduce a citation or a teaser (bp_label.txt)
     labels: frozenset[str]
+    # phrases of a post's filing note ("abgelegt unter", "filed under"; bp_filed.txt)
+    filed: re.Pattern[str] | None
 
 
 def _key(text: str) -> str:
@@ -286,10 +288,12 @@ def _lexicon(lang: str | None) -> _Lexicon:
     signoffs: dict[str, set[str]] = {"open": set(), "close": set()}
     disclaimers: list[str] = []
     labels: set[str] = set()
+    filed: list[str] = []
     for source in PHRASE_LANGUAGES if lang is None else dict.fromkeys((lang, "en")):
         credit_words.extend(load_lines(source, "bp_credit"))
         disclaimers.extend(load_lines(source, "bp_disclaimer"))
         labels.update(_key(e) for e in load_lines(source, "bp_label"))
+        filed.extend(load_lines(source, "bp_filed"))
         for name in ("notice", "promo"):
             for entry in load_lines(source, f"bp_{name}"):
                 kind, _, word = entry.partition(" ")
@@ -351,6 +355,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
         promo_probe=_any_of(promo_topic),
         disclaimer=_any_of(_word_starts(disclaimers)),
         labels=frozenset(k for k in labels if k),
+        filed=_any_of(_word_starts(filed)),
     )
 
 
@@ -1568,6 +1573,31 @@ def _signs_off(lines: list[_Line], i: int, prev_of: dict[int, int], lex: _Lexico
     )
 
 
+#: A filing note has at most this many words.
+_MAX_NOTE = 80
+
+
+def _filing_note(ln: _Line, lex: _Lexicon) -> bool:
+    """A post's filing note: a date/meta opening, a date and a filing phrase.
+
+    "Erstellt am 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials",
+    "This entry was posted on May 6, 2014 and is filed under News." — a
+    WordPress theme writes it under the post, often with the comment feed
+    notes glued to it, so the line is long. The opening is a prefix of
+    ``bp_meta.txt``, the filing phrase one of ``bp_filed.txt``.
+    """
+    if lex.filed is None or ln.units > _MAX_NOTE or not ln.text.lstrip()[:1].isalnum():
+        return False
+    parts = ln.key.split()
+    for n in range(min(len(parts), lex.max_prefix_words), 0, -1):
+        if lex.prefixes.get(" ".join(parts[:n])) == "meta":
+            # (the filing phrase comes after the opening: "Veröffentlicht in der
+            # Zeitschrift … am 3. Mai" is the article's sentence)
+            rest = " " + " ".join(parts[n:])
+            return lex.filed.search(rest) is not None and _DATE.search(ln.text) is not None
+    return False
+
+
 #: A section label ("Weiterlesen:", "Teilnehmende Blogs:") has at most this many words.
 _LABEL_WORDS = 3
 
@@ -2195,7 +2225,12 @@ def _find(
                     lines[r].reason = "link list"
             run = []
 
-    # -- 8. section labels left without their section, or that only announce a citation
+    # -- 8. a post's filing note, however long ("Dieser Beitrag wurde am … veröffentlicht
+    # und unter … abgelegt"); section labels left without their section, or that only
+    # announce a citation
+    for i in content:
+        if lines[i].reason is None and _filing_note(lines[i], lex):
+            lines[i].reason = _CATEGORIES["meta"]
     if has_body:
         _section_labels(lines, content, body_end, next_of, lex.labels)
 

@@ -1415,3 +1415,31 @@ def test_a_label_followed_by_kept_text_stays() -> None:
     out = strip_boilerplate(text, lang="de").splitlines()
     assert "Der Kompromiss:" in out
     assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_long_filing_note_under_a_post_goes() -> None:
+    note_de = (
+        "Erstellt am Freitag 7. März 2025 um 10:15 und abgelegt unter Stadtrat, Haushalt, "
+        "Schulen. Kommentare zu diesem Eintrag im RSS-Feed. Kommentare und Pings sind derzeit "
+        "nicht erlaubt."
+    )
+    text = page(MENU_DE, ARTICLE_DE, note_de, FOOTER_DE)
+    assert _reason_of(text, note_de) == "date/reading time"
+    note_en = (
+        "This entry was posted on Friday, March 7, 2025 at 10:15 am and is filed under City "
+        "council, Budget, Schools. You can follow any responses to this entry through the RSS "
+        "feed. Both comments and pings are currently closed."
+    )
+    text = page(ARTICLE_EN, note_en, "Privacy policy")
+    assert _reason_of(text, note_en, lang="en") == "date/reading time"
+
+
+def test_an_article_sentence_that_opens_like_a_filing_note_stays() -> None:
+    # a date and "veröffentlicht in", but the filing phrase is the opening itself
+    sentence = (
+        "Veröffentlicht in der Fachzeitschrift für Kommunen wurde die Studie am 3. Mai 2024; "
+        "sie zeigt, wie viel die Sanierung der Schulen kostet."
+    )
+    assert strip_boilerplate(sentence, lang="de") == sentence
+    text = page(ARTICLE_DE[:2], sentence, ARTICLE_DE[2:])
+    assert strip_boilerplate(text, lang="de") == text
