@@ -525,7 +525,9 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     # a teaser link separates its label from the headline: "Lesen Sie auch: …", "À lire aussi » …"
     head = stripped[:40]
     linked = ":" in head or "»" in head or ">" in head or "|" in head
-    category = _phrase(key, words, stripped[0], linked, lex) if key else None
+    # (a footnote mark glued to the phrase opens a disclosure: "*Werbung. Dieser Beitrag …")
+    first = stripped[1:2] if stripped[0] == "*" else stripped[0]
+    category = _phrase(key, words, first, linked, lex) if key else None
     seps = (
         len(_SEPARATOR.findall(stripped))
         if words > 1 and _SEPARATOR_CHARS.search(stripped) is not None

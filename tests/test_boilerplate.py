@@ -1443,3 +1443,13 @@ def test_an_article_sentence_that_opens_like_a_filing_note_stays() -> None:
     assert strip_boilerplate(sentence, lang="de") == sentence
     text = page(ARTICLE_DE[:2], sentence, ARTICLE_DE[2:])
     assert strip_boilerplate(text, lang="de") == text
+
+
+def test_a_disclosure_behind_a_footnote_mark_goes() -> None:
+    disclosure = "*Werbung. Dieser Beitrag enthält Werbung für einen Fahrradladen."
+    text = page(MENU_DE, "Neue Räder für die Stadt", disclosure, ARTICLE_DE, FOOTER_DE)
+    assert _reason_of(text, disclosure) == "ad label"
+    # a bullet ("* " and a space) is a list item: the phrase does not open it
+    item = "* Werbung an Schulen soll nach dem Willen des Stadtrats verboten werden, sagte er."
+    text = page(MENU_DE, ARTICLE_DE[:2], item, ARTICLE_DE[2:], FOOTER_DE)
+    assert item in strip_boilerplate(text, lang="de").splitlines()
