@@ -241,6 +241,8 @@ class _Lexicon:
     labels: frozenset[str]
     # phrases of a post's filing note ("abgelegt unter", "filed under"; bp_filed.txt)
     filed: re.Pattern[str] | None
+    # the licence phrases (bp_licence.txt) at word starts anywhere in a line's key
+    licence: re.Pattern[str] | None
 
 
 def _key(text: str) -> str:
@@ -356,6 +358,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
         disclaimer=_any_of(_word_starts(disclaimers)),
         labels=frozenset(k for k in labels if k),
         filed=_any_of(_word_starts(filed)),
+        licence=_any_of(tuple(" " + k for k, c in prefixes.items() if c == "licence")),
     )
 
 
@@ -1575,6 +1578,8 @@ def _signs_off(lines: list[_Line], i: int, prev_of: dict[int, int], lex: _Lexico
     )
 
 
+#: A licence note after the article that does not open with its phrase has at most this many words.
+_MAX_LICENCE = 40
 #: A filing note has at most this many words.
 _MAX_NOTE = 80
 
@@ -2231,8 +2236,21 @@ def _find(
     # und unter … abgelegt"); section labels left without their section, or that only
     # announce a citation
     for i in content:
-        if lines[i].reason is None and _filing_note(lines[i], lex):
-            lines[i].reason = _CATEGORIES["meta"]
+        ln = lines[i]
+        if ln.reason is not None:
+            continue
+        if _filing_note(ln, lex):
+            ln.reason = _CATEGORIES["meta"]
+        elif (
+            (i >= body_end or not ln.good)
+            and ln.units <= _MAX_LICENCE
+            and lex.licence is not None
+            and lex.licence.search(" " + ln.key) is not None
+        ):
+            # after the article (or inside it, but no sentence of prose), a short line
+            # that says the work is licensed under … ("If not stated otherwise, this
+            # work is licensed under a Creative Commons licence")
+            ln.reason = _CATEGORIES["licence"]
     if has_body:
         _section_labels(lines, content, body_end, next_of, lex.labels)
 

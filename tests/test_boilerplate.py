@@ -1453,3 +1453,18 @@ def test_a_disclosure_behind_a_footnote_mark_goes() -> None:
     item = "* Werbung an Schulen soll nach dem Willen des Stadtrats verboten werden, sagte er."
     text = page(MENU_DE, ARTICLE_DE[:2], item, ARTICLE_DE[2:], FOOTER_DE)
     assert item in strip_boilerplate(text, lang="de").splitlines()
+
+
+def test_a_licence_note_that_does_not_open_with_its_phrase_goes() -> None:
+    note = "Sofern nicht anders angegeben: Dieser Text steht unter einer Creative-Commons-Lizenz"
+    closing = "Diese Seite kommt ohne Werbung aus und wird mit freier Software gebaut."
+    text = page(MENU_DE, ARTICLE_DE, "stadtrat, haushalt, schulen", note, closing)
+    assert _reason_of(text, note) == "licence note"
+    assert closing in strip_boilerplate(text, lang="de").splitlines()
+    # an article sentence about a licence stays
+    sentence = (
+        "Die Stadt erklärte, dieser Text steht unter einer freien Lizenz, damit Schulen ihn "
+        "im Unterricht verwenden dürfen."
+    )
+    text = page(MENU_DE, ARTICLE_DE[:2], sentence, ARTICLE_DE[2:], FOOTER_DE)
+    assert sentence in strip_boilerplate(text, lang="de").splitlines()
