@@ -261,6 +261,12 @@ class _Lexicon:
     promo_probe: re.Pattern[str] | None
     # phrases of legal and disclaimer texts (bp_disclaimer.txt), at word starts of a line's key
     disclaimer: re.Pattern[str] | None
+    # keys of section labels that introduce a citation or a teaser (bp_label.txt)
+    labels: frozenset[str]
+    # phrases of a post's filing note ("abgelegt unter", "filed under"; bp_filed.txt)
+    filed: re.Pattern[str] | None
+    # the licence phrases (bp_licence.txt) at word starts anywhere in a line's key
+    licence: re.Pattern[str] | None
 
 
 def _key(text: str) -> str:
@@ -311,9 +317,13 @@ def _lexicon(lang: str | None) -> _Lexicon:
     bylines: set[str] = set()
     signoffs: dict[str, set[str]] = {"open": set(), "close": set()}
     disclaimers: list[str] = []
+    labels: set[str] = set()
+    filed: list[str] = []
     for source in PHRASE_LANGUAGES if lang is None else dict.fromkeys((lang, "en")):
         credit_words.extend(load_lines(source, "bp_credit"))
         disclaimers.extend(load_lines(source, "bp_disclaimer"))
+        labels.update(_key(e) for e in load_lines(source, "bp_label"))
+        filed.extend(load_lines(source, "bp_filed"))
         for name in ("notice", "promo"):
             for entry in load_lines(source, f"bp_{name}"):
                 kind, _, word = entry.partition(" ")
@@ -376,6 +386,9 @@ def _lexicon(lang: str | None) -> _Lexicon:
         notice_probe=_any_of(notice_topic),
         promo_probe=_any_of(promo_topic),
         disclaimer=_any_of(_word_starts(disclaimers)),
+        labels=frozenset(k for k in labels if k),
+        filed=_any_of(_word_starts(filed)),
+        licence=_any_of(tuple(" " + k for k, c in prefixes.items() if c == "licence")),
     )
 
 
@@ -536,7 +549,9 @@ def _features(stripped: str, lex: _Lexicon) -> _Features:
     # a teaser link separates its label from the headline: "Lesen Sie auch: …", "À lire aussi » …"
     head = stripped[:40]
     linked = ":" in head or "»" in head or ">" in head or "|" in head
-    category = _phrase(key, words, stripped[0], linked, lex) if key else None
+    # (a footnote mark glued to the phrase opens a disclosure: "*Werbung. Dieser Beitrag …")
+    first = stripped[1:2] if stripped[0] == "*" else stripped[0]
+    category = _phrase(key, words, first, linked, lex) if key else None
     if category is None and key:
         category = _suffix_phrase(key, words, last, lex)
     seps = (
@@ -1712,6 +1727,75 @@ def _signs_off(lines: list[_Line], i: int, prev_of: dict[int, int], lex: _Lexico
     )
 
 
+#: A licence note after the article that does not open with its phrase has at most this many words.
+_MAX_LICENCE = 40
+#: A filing note has at most this many words.
+_MAX_NOTE = 80
+
+
+def _filing_note(ln: _Line, lex: _Lexicon) -> bool:
+    """A post's filing note: a date/meta opening, a date and a filing phrase.
+
+    "Erstellt am 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials",
+    "This entry was posted on May 6, 2014 and is filed under News." — a
+    WordPress theme writes it under the post, often with the comment feed
+    notes glued to it, so the line is long. The opening is a prefix of
+    ``bp_meta.txt``, the filing phrase one of ``bp_filed.txt``.
+    """
+    if lex.filed is None or ln.units > _MAX_NOTE or not ln.text.lstrip()[:1].isalnum():
+        return False
+    parts = ln.key.split()
+    for n in range(min(len(parts), lex.max_prefix_words), 0, -1):
+        if lex.prefixes.get(" ".join(parts[:n])) == "meta":
+            # (the filing phrase comes after the opening: "Veröffentlicht in der
+            # Zeitschrift … am 3. Mai" is the article's sentence)
+            rest = " " + " ".join(parts[n:])
+            return lex.filed.search(rest) is not None and _DATE.search(ln.text) is not None
+    return False
+
+
+#: A section label ("Weiterlesen:", "Teilnehmende Blogs:") has at most this many words.
+_LABEL_WORDS = 3
+
+
+def _section_labels(
+    lines: list[_Line],
+    content: list[int],
+    body_end: int,
+    next_of: dict[int, int],
+    labels: frozenset[str],
+) -> None:
+    """Mark the section labels that head no article text as "section label".
+
+    A label of ``bp_label.txt`` ("Originalpublikation", "Weiterlesen:") goes
+    wherever it stands unless two paragraphs of prose follow it (then it
+    heads a section of the article). After the body, a line of one to three
+    words ending in a colon ("Von:", "Teilnehmende Blogs:") goes when the
+    line it introduces has gone (or there is none): an orphan label.
+    """
+    for i in content:
+        ln = lines[i]
+        if ln.reason is not None or ln.words > _LABEL_WORDS + 1:
+            continue
+        j = next_of.get(i)
+        if ln.key in labels:
+            k = next_of.get(j) if j is not None else None
+            prose = (
+                j is not None
+                and k is not None
+                and all(lines[x].good and lines[x].reason is None for x in (j, k))
+            )
+            if not prose:
+                ln.reason = "section label"
+        elif (
+            i >= body_end
+            and ln.words <= _LABEL_WORDS
+            and ln.text.rstrip().endswith(":")
+            and (j is None or lines[j].reason is not None)
+        ):
+            ln.reason = "section label"
+
+
 def _post_link(stripped: str, units: int) -> bool:
     """'← Previous post title', 'Next post title →': links to the neighbouring posts."""
     return units <= 20 and (
@@ -2334,6 +2418,28 @@ def _find(
                 for r in run:
                     lines[r].reason = "link list"
             run = []
+
+    # -- 8. a post's filing note, however long ("Dieser Beitrag wurde am … veröffentlicht
+    # und unter … abgelegt"); section labels left without their section, or that only
+    # announce a citation
+    for i in content:
+        ln = lines[i]
+        if ln.reason is not None:
+            continue
+        if _filing_note(ln, lex):
+            ln.reason = _CATEGORIES["meta"]
+        elif (
+            (i >= body_end or not ln.good)
+            and ln.units <= _MAX_LICENCE
+            and lex.licence is not None
+            and lex.licence.search(" " + ln.key) is not None
+        ):
+            # after the article (or inside it, but no sentence of prose), a short line
+            # that says the work is licensed under … ("If not stated otherwise, this
+            # work is licensed under a Creative Commons licence")
+            ln.reason = _CATEGORIES["licence"]
+    if has_body:
+        _section_labels(lines, content, body_end, next_of, lex.labels)
 
     removals: list[Removal] = []
     for ln in lines:

@@ -1490,6 +1490,75 @@ def test_a_sentence_about_a_button_stays() -> None:
     assert strip_boilerplate(text, lang="de") == text
 
 
+# German boilerplate removed: labels and notes (round 13)
+
+
+def _reason_of(text: str, line: str, lang: str = "de") -> str | None:
+    reasons = {r.text.strip(): r.reason for r in find_boilerplate(text, lang=lang)}
+    return reasons.get(line)
+
+
+def test_a_label_that_only_announces_a_citation_goes() -> None:
+    citation = (
+        "Muster, E.; Beispiel, M. (2021): Haushalte kleiner Städte. Zeitschrift für Kommunen 12."
+    )
+    text = page(MENU_DE, ARTICLE_DE, "Originalpublikation", citation, FOOTER_DE)
+    assert _reason_of(text, "Originalpublikation") == "section label"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_label_that_heads_paragraphs_of_prose_stays() -> None:
+    # the same word heading a section of the article: two paragraphs follow it
+    text = page(MENU_DE, ARTICLE_DE[:2], "Originalpublikation", ARTICLE_DE[2:], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert "Originalpublikation" in out
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_an_orphan_label_under_the_article_goes() -> None:
+    # "Mitwirkende:" announces a line that goes (a comment widget): nothing is left to announce
+    text = page(
+        MENU_DE, ARTICLE_DE, "Mitwirkende:", ["Kommentare", "Schreibe einen Kommentar"], FOOTER_DE
+    )
+    assert _reason_of(text, "Mitwirkende:") == "section label"
+
+
+def test_a_label_followed_by_kept_text_stays() -> None:
+    text = page(MENU_DE, ARTICLE_DE[:2], "Der Kompromiss:", ARTICLE_DE[2:], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert "Der Kompromiss:" in out
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_long_filing_note_under_a_post_goes() -> None:
+    note_de = (
+        "Erstellt am Freitag 7. März 2025 um 10:15 und abgelegt unter Stadtrat, Haushalt, "
+        "Schulen. Kommentare zu diesem Eintrag im RSS-Feed. Kommentare und Pings sind derzeit "
+        "nicht erlaubt."
+    )
+    text = page(MENU_DE, ARTICLE_DE, note_de, FOOTER_DE)
+    assert _reason_of(text, note_de) == "date/reading time"
+    note_en = (
+        "This entry was posted on Friday, March 7, 2025 at 10:15 am and is filed under City "
+        "council, Budget, Schools. You can follow any responses to this entry through the RSS "
+        "feed. Both comments and pings are currently closed."
+    )
+    text = page(ARTICLE_EN, note_en, "Privacy policy")
+    assert _reason_of(text, note_en, lang="en") == "date/reading time"
+
+
+def test_an_article_sentence_that_opens_like_a_filing_note_stays() -> None:
+    # a date and "veröffentlicht in", but the filing phrase is the opening itself
+    sentence = (
+        "Veröffentlicht in der Fachzeitschrift für Kommunen wurde die Studie am 3. Mai 2024; "
+        "sie zeigt, wie viel die Sanierung der Schulen kostet."
+    )
+    assert strip_boilerplate(sentence, lang="de") == sentence
+    text = page(ARTICLE_DE[:2], sentence, ARTICLE_DE[2:])
+    assert strip_boilerplate(text, lang="de") == text
+
+
 def test_a_who_is_online_widget_goes() -> None:
     widget = "7 Besucher sind online (3 Besucher lesen gerade die Nachrichten.)"
     text = page(MENU_DE, ARTICLE_DE, ["Wer ist online", widget], FOOTER_DE)
@@ -1586,3 +1655,28 @@ def test_recipe_times_with_their_labels_stay_and_are_no_repeats() -> None:
     assert all(line in out for line in facts[1:]), out
     assert all(line in out for line in INGREDIENTS_DE)
     assert "Startseite" not in out
+
+
+def test_a_disclosure_behind_a_footnote_mark_goes() -> None:
+    disclosure = "*Werbung. Dieser Beitrag enthält Werbung für einen Fahrradladen."
+    text = page(MENU_DE, "Neue Räder für die Stadt", disclosure, ARTICLE_DE, FOOTER_DE)
+    assert _reason_of(text, disclosure) == "ad label"
+    # a bullet ("* " and a space) is a list item: the phrase does not open it
+    item = "* Werbung an Schulen soll nach dem Willen des Stadtrats verboten werden, sagte er."
+    text = page(MENU_DE, ARTICLE_DE[:2], item, ARTICLE_DE[2:], FOOTER_DE)
+    assert item in strip_boilerplate(text, lang="de").splitlines()
+
+
+def test_a_licence_note_that_does_not_open_with_its_phrase_goes() -> None:
+    note = "Sofern nicht anders angegeben: Dieser Text steht unter einer Creative-Commons-Lizenz"
+    closing = "Diese Seite kommt ohne Werbung aus und wird mit freier Software gebaut."
+    text = page(MENU_DE, ARTICLE_DE, "stadtrat, haushalt, schulen", note, closing)
+    assert _reason_of(text, note) == "licence note"
+    assert closing in strip_boilerplate(text, lang="de").splitlines()
+    # an article sentence about a licence stays
+    sentence = (
+        "Die Stadt erklärte, dieser Text steht unter einer freien Lizenz, damit Schulen ihn "
+        "im Unterricht verwenden dürfen."
+    )
+    text = page(MENU_DE, ARTICLE_DE[:2], sentence, ARTICLE_DE[2:], FOOTER_DE)
+    assert sentence in strip_boilerplate(text, lang="de").splitlines()
