@@ -140,7 +140,7 @@ _FIELD_UNITS = 16
 _MIN_INGREDIENTS = 3
 _INGREDIENT_WORDS = 8
 #: A line of at most this many words between two quantity lines is the label of the second.
-_LABEL_WORDS = 3
+_QUANTITY_LABEL_WORDS = 3
 #: At most this many passes over a text (each pass runs on the previous output).
 _MAX_PASSES = 6
 #: A dense run of prose joins the body when it scores at least this much.
@@ -1442,7 +1442,7 @@ def _ingredient_lists(lines: list[_Line], units: frozenset[str], listed: list[in
             and plain
             and run
             and label < 0
-            and ln.units <= _LABEL_WORDS
+            and ln.units <= _QUANTITY_LABEL_WORDS
             and not ln.end_punct
         ):
             # "Backzeit" between "15 Min." and "30 Min.": a label of the next quantity
