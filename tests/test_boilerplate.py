@@ -1427,3 +1427,31 @@ def test_a_long_paragraph_cut_short_with_an_ellipsis_under_the_article_stays() -
     assert all(line in out for line in ARTICLE_DE)
     assert "Weitere Beiträge" not in out
     assert "Impressum" not in out
+
+
+# German boilerplate removed: prose teasers and about paragraphs (round 13)
+
+ABOUT_DE = (
+    "Der Musterverein setzt sich seit vielen Jahren dafür ein, dass Kinder und Jugendliche in "
+    "ihren Gemeinden mitreden können, und unterstützt dazu Gruppen in mehreren Ländern mit "
+    "Beratung, Material und kleinen Zuschüssen für ihre Arbeit vor Ort."
+)
+
+
+def test_an_about_paragraph_under_a_row_of_legal_links_goes() -> None:
+    # the footer row names the legal pages: the site's paragraph about itself under it
+    # is no part of the article, however long it is
+    footer = ["Aktualisiert: 3.2.2024", "", "Impressum | Datenschutz", "", ABOUT_DE]
+    text = page(MENU_DE, ARTICLE_DE, footer)
+    removals = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert removals.get("Impressum | Datenschutz") == "footer link"
+    assert ABOUT_DE in removals
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_row_of_links_without_a_legal_page_does_not_end_the_article() -> None:
+    # a row of section links between two parts of the article is no footer
+    text = page(MENU_DE, ARTICLE_DE[:2], "Politik | Wirtschaft | Sport", ARTICLE_DE[2:], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
