@@ -1455,3 +1455,16 @@ def test_a_row_of_links_without_a_legal_page_does_not_end_the_article() -> None:
     text = page(MENU_DE, ARTICLE_DE[:2], "Politik | Wirtschaft | Sport", ARTICLE_DE[2:], FOOTER_DE)
     out = strip_boilerplate(text, lang="de").splitlines()
     assert all(line in out for line in ARTICLE_DE)
+
+
+def test_an_author_box_under_a_who_wrote_this_heading_goes() -> None:
+    bio = (
+        "Erika Muster schreibt seit zehn Jahren über Kommunalpolitik und lebt mit ihrer Familie "
+        "am Stadtrand, wo sie jeden Sonntag mit dem Rad zum Markt fährt. (mehr über Erika)"
+    )
+    text = page(MENU_DE, ARTICLE_DE, "Wer hat das geschrieben?", bio, FOOTER_DE)
+    removals = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert removals.get("Wer hat das geschrieben?") == "author box"
+    assert removals.get(bio) == "author box"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
