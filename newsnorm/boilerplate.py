@@ -2027,6 +2027,22 @@ def _find_stable(
     return removals, None
 
 
+def _legal_rows(lines: list[_Line], lex: _Lexicon) -> None:
+    """A link row that names a legal page ("Impressum | Datenschutz | AGB") is a footer link.
+
+    Such a row marks the page footer as a lone "Impressum" line does: the
+    article does not go on across it (a site's "about" paragraph under the
+    footer links is not joined to the body).
+    """
+    for ln in lines:
+        if ln.blank or not ln.nav or ln.category is not None or ln.good:
+            continue
+        cells = (_key(p) for p in _ROW_SPLIT.split(ln.text))
+        if any(lex.whole.get(c) == "legal" for c in cells if c):
+            ln.category = "legal"
+            ln.weight = _MARKER_WEIGHT
+
+
 def _find(
     text: str,
     lang: str | None,
@@ -2037,6 +2053,7 @@ def _find(
 ) -> list[Removal]:
     lex = _lexicon(lang)
     lines = _analyse(text, lex, memo)
+    _legal_rows(lines, lex)
     content = [i for i, ln in enumerate(lines) if not ln.blank]
     if not content:
         return []

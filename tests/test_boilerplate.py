@@ -1680,3 +1680,44 @@ def test_a_licence_note_that_does_not_open_with_its_phrase_goes() -> None:
     )
     text = page(MENU_DE, ARTICLE_DE[:2], sentence, ARTICLE_DE[2:], FOOTER_DE)
     assert sentence in strip_boilerplate(text, lang="de").splitlines()
+
+
+# German boilerplate removed: prose teasers and about paragraphs (round 13)
+
+ABOUT_DE = (
+    "Der Musterverein setzt sich seit vielen Jahren dafür ein, dass Kinder und Jugendliche in "
+    "ihren Gemeinden mitreden können, und unterstützt dazu Gruppen in mehreren Ländern mit "
+    "Beratung, Material und kleinen Zuschüssen für ihre Arbeit vor Ort."
+)
+
+
+def test_an_about_paragraph_under_a_row_of_legal_links_goes() -> None:
+    # the footer row names the legal pages: the site's paragraph about itself under it
+    # is no part of the article, however long it is
+    footer = ["Aktualisiert: 3.2.2024", "", "Impressum | Datenschutz", "", ABOUT_DE]
+    text = page(MENU_DE, ARTICLE_DE, footer)
+    removals = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert removals.get("Impressum | Datenschutz") == "footer link"
+    assert ABOUT_DE in removals
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_a_row_of_links_without_a_legal_page_does_not_end_the_article() -> None:
+    # a row of section links between two parts of the article is no footer
+    text = page(MENU_DE, ARTICLE_DE[:2], "Politik | Wirtschaft | Sport", ARTICLE_DE[2:], FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_an_author_box_under_a_who_wrote_this_heading_goes() -> None:
+    bio = (
+        "Erika Muster schreibt seit zehn Jahren über Kommunalpolitik und lebt mit ihrer Familie "
+        "am Stadtrand, wo sie jeden Sonntag mit dem Rad zum Markt fährt. (mehr über Erika)"
+    )
+    text = page(MENU_DE, ARTICLE_DE, "Wer hat das geschrieben?", bio, FOOTER_DE)
+    removals = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert removals.get("Wer hat das geschrieben?") == "author box"
+    assert removals.get(bio) == "author box"
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert all(line in out for line in ARTICLE_DE)
