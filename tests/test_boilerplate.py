@@ -1513,3 +1513,42 @@ def test_a_contact_row_inside_the_article_stays() -> None:
     row = "Kreiskasse Musterstadt 07531 445566 kasse@musterstadt.example"
     text = page(ARTICLE_DE[:2], row, ARTICLE_DE[2:])
     assert row not in removed_texts(text, lang="de")
+
+
+# German boilerplate removed: bios and teaser cards (round 13)
+
+BIO_DE = "Erika Muster lehrt Stadtgeschichte an der Universität Kassel. Sie schreibt über Verkehr."
+
+
+def test_a_bio_shown_above_and_under_the_article_goes() -> None:
+    lead = "Die Stadt will den Verkehr in der Altstadt neu ordnen und die Radwege verbreitern."
+    text = page(
+        MENU_DE, lead, "Erika Muster", BIO_DE, ARTICLE_DE, "Erika Muster", BIO_DE, FOOTER_DE
+    )
+    removals = find_boilerplate(text, lang="de")
+    first = min(r.line for r in removals if r.text == BIO_DE)
+    assert [r.reason for r in removals if r.line == first] == ["author box"]
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert BIO_DE not in out
+    assert "Erika Muster" not in out
+    assert lead in out
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_an_english_bio_beside_an_author_heading_goes_on_a_german_page() -> None:
+    bio = "Erika Muster is a professor of urban history at the University of Kassel."
+    text = page(
+        MENU_DE, "Erika Muster", ARTICLE_DE, bio, ["Alle Beiträge von", "Erika Muster"], FOOTER_DE
+    )
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons.get(bio) == "author box"
+    assert all(line in strip_boilerplate(text, lang="de").splitlines() for line in ARTICLE_DE)
+
+
+def test_a_portrait_that_opens_with_the_name_stays() -> None:
+    # the name stands twice (headline and subheading), but the paragraph stands once and
+    # no author-box heading is near: a portrait, not a bio
+    portrait = "Erika Muster leitet seit zwanzig Jahren die Stadtbibliothek und kennt jedes Buch."
+    text = page(MENU_DE, "Erika Muster", ARTICLE_DE[:2], "Erika Muster", portrait, ARTICLE_DE[2:])
+    assert portrait not in removed_texts(text, lang="de")
+    assert all(line in strip_boilerplate(text, lang="de").splitlines() for line in ARTICLE_DE)
