@@ -123,6 +123,8 @@ _WRAP_WORDS = 6
 _MAX_BIO = 3
 # the longest bio that opens with the author's name (in units, see _Features)
 _MAX_BIO_UNITS = 80
+# removals whose line can open with the author's name: a byline, a dated post row, a reply
+_NAMED_FURNITURE = frozenset({"byline", "date", "comments", "comment widget"})
 #: The longest list a line ending in a colon can announce.
 _MAX_LIST = 60
 #: A numbered list has at least this many items, each at most _NUMBERED_GAP lines after the last.
@@ -1565,6 +1567,58 @@ def _name_led_bios(
     return found
 
 
+def _byline_name_boxes(
+    lines: list[_Line],
+    content: list[int],
+    body_start: int,
+    next_of: dict[int, int],
+    stopwords: frozenset[str],
+) -> list[int]:
+    """Author boxes under the article: a name line (one to three capitalised words) that
+    opens a line of furniture elsewhere on the page (the byline "Erika · 3. Mai 2021",
+    the author's reply "Erika sagt:"), one to three short lines under it, and furniture
+    (or the page's end) right after them; most of the prose lies before the box.
+    Returns the name and bio lines.
+    """
+    opened: set[str] = set()
+    for i in content:
+        ln = lines[i]
+        if ln.reason not in _NAMED_FURNITURE:
+            continue
+        # (the name and more: a menu entry that is the name alone names a section)
+        words = ln.key.split(maxsplit=3)
+        for n in range(1, min(4, len(words))):
+            opened.add(" ".join(words[:n]))
+    found: list[int] = []
+    for i in content:
+        ln = lines[i]
+        if i <= body_start or ln.reason is not None or ln.key not in opened:
+            continue
+        if ln.good or ln.end_punct or ln.words > 3:
+            continue
+        if not all(
+            w[:1].isupper() and w[1:].isalpha() and w.casefold() not in stopwords
+            for w in ln.text.split()
+        ):
+            continue
+        bio: list[int] = []
+        j = next_of.get(i)
+        while j is not None and len(bio) < _MAX_BIO and lines[j].reason is None:
+            if lines[j].units > _MAX_BIO_UNITS:
+                break
+            bio.append(j)
+            j = next_of.get(j)
+        if not bio or (j is not None and lines[j].reason is None):
+            continue
+        if not any(lines[k].good or lines[k].end_punct for k in bio):
+            continue
+        prose = _prose(lines, body_start, i)
+        if prose >= _CUT_PROSE and prose >= 2 * sum(lines[k].weight for k in bio):
+            found.append(i)
+            found.extend(bio)
+    return found
+
+
 def _is_name(ln: _Line, stopwords: frozenset[str]) -> bool:
     """Two to four capitalised words of letters, none of them a function word: 'Erika Muster'."""
     if ln.good or ln.end_punct or not 2 <= ln.words <= 4:
@@ -2281,6 +2335,11 @@ def _find(
                 for r in run:
                     lines[r].reason = "link list"
             run = []
+
+    # -- 8. author boxes under a name line that the byline or a comment repeats
+    if has_body:
+        for i in _byline_name_boxes(lines, content, body_start, next_of, lex.stopwords):
+            lines[i].reason = "author box"
 
     removals: list[Removal] = []
     for ln in lines:

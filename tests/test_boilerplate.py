@@ -1552,3 +1552,30 @@ def test_a_portrait_that_opens_with_the_name_stays() -> None:
     text = page(MENU_DE, "Erika Muster", ARTICLE_DE[:2], "Erika Muster", portrait, ARTICLE_DE[2:])
     assert portrait not in removed_texts(text, lang="de")
     assert all(line in strip_boilerplate(text, lang="de").splitlines() for line in ARTICLE_DE)
+
+
+COMMENTS_DE = [
+    "2 Kommentare",
+    "Lukas sagt:",
+    "Danke für den Bericht, ich war selbst bei der Sitzung und fand die Debatte spannend.",
+    "Marlene sagt:",
+    "Schön zusammengefasst, auch wenn ich bei den Schulen anderer Meinung bin.",
+]
+
+
+def test_a_name_line_that_the_authors_reply_repeats_opens_an_author_box() -> None:
+    bio = "Ich schreibe hier seit Jahren über Stadtpolitik. Mehr weiß ich über mich auch nicht."
+    reply = ["Marlene sagt:", "Danke, Lukas, das sehe ich genauso."]
+    text = page(MENU_DE, ARTICLE_DE, "Marlene", bio, COMMENTS_DE, reply, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons.get("Marlene") == "author box"
+    assert reasons.get(bio) == "author box"
+    assert all(line in strip_boilerplate(text, lang="de").splitlines() for line in ARTICLE_DE)
+
+
+def test_a_closing_subheading_that_no_byline_opens_stays() -> None:
+    closing = "Die Verwaltung will den Haushalt im Frühjahr noch einmal prüfen lassen."
+    text = page(MENU_DE, ARTICLE_DE, "Ausblick", closing, COMMENTS_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert "Ausblick" in out
+    assert closing in out
