@@ -121,6 +121,10 @@ _WEAK_EVIDENCE = frozenset(
 _WRAP_WORDS = 6
 #: At most this many lines under an author-box heading outside the body belong to the box.
 _MAX_BIO = 3
+# the longest bio that opens with the author's name (in units, see _Features)
+_MAX_BIO_UNITS = 80
+# removals whose line can open with the author's name: a byline, a dated post row, a reply
+_NAMED_FURNITURE = frozenset({"byline", "date", "comments", "comment widget"})
 #: The longest list a line ending in a colon can announce.
 _MAX_LIST = 60
 #: A numbered list has at least this many items, each at most _NUMBERED_GAP lines after the last.
@@ -1631,6 +1635,103 @@ def _closing_bio(
     return box if prose >= _CUT_PROSE and prose >= 2 * boxed else []
 
 
+def _name_led_bios(
+    lines: list[_Line],
+    content: list[int],
+    prev_of: dict[int, int],
+    next_of: dict[int, int],
+    stopwords: frozenset[str],
+) -> list[int]:
+    """Short bios that open with the author's name and a lower-case word ("Erika Muster
+    lehrt …", "Jane Doe is a …"), where the name stands alone on two lines of the page
+    (a byline and an author box), and the bio either sits under its name line and stands
+    twice on the page (the box shown above and under the article) or stands next to an
+    author-box heading ("Alle Beiträge von"). Returns the bio and name lines.
+    """
+    count: dict[str, int] = {}
+    names: set[str] = set()
+    for i in content:
+        ln = lines[i]
+        count[ln.key] = count.get(ln.key, 0) + 1
+        if _is_name(ln, stopwords):
+            names.add(ln.key)
+    names = {k for k in names if count[k] >= 2}
+    found: list[int] = []
+    if not names:
+        return found
+    for i in content:
+        ln = lines[i]
+        if ln.reason is not None or not ln.good or ln.units > _MAX_BIO_UNITS:
+            continue
+        words = ln.text.split(maxsplit=5)
+        name = ""
+        for n in range(2, min(5, len(words))):
+            if _key(" ".join(words[:n])) in names and words[n][:1].islower():
+                name = _key(" ".join(words[:n]))
+                break
+        if not name:
+            continue
+        prev, nxt = prev_of.get(i), next_of.get(i)
+        if prev is not None and lines[prev].key == name and count[ln.key] >= 2:
+            found.append(i)
+            found.append(prev)
+        elif any(k is not None and lines[k].category == "about" for k in (prev, nxt)):
+            found.append(i)
+    return found
+
+
+def _byline_name_boxes(
+    lines: list[_Line],
+    content: list[int],
+    body_start: int,
+    next_of: dict[int, int],
+    stopwords: frozenset[str],
+) -> list[int]:
+    """Author boxes under the article: a name line (one to three capitalised words) that
+    opens a line of furniture elsewhere on the page (the byline "Erika · 3. Mai 2021",
+    the author's reply "Erika sagt:"), one to three short lines under it, and furniture
+    (or the page's end) right after them; most of the prose lies before the box.
+    Returns the name and bio lines.
+    """
+    opened: set[str] = set()
+    for i in content:
+        ln = lines[i]
+        if ln.reason not in _NAMED_FURNITURE:
+            continue
+        # (the name and more: a menu entry that is the name alone names a section)
+        words = ln.key.split(maxsplit=3)
+        for n in range(1, min(4, len(words))):
+            opened.add(" ".join(words[:n]))
+    found: list[int] = []
+    for i in content:
+        ln = lines[i]
+        if i <= body_start or ln.reason is not None or ln.key not in opened:
+            continue
+        if ln.good or ln.end_punct or ln.words > 3:
+            continue
+        if not all(
+            w[:1].isupper() and w[1:].isalpha() and w.casefold() not in stopwords
+            for w in ln.text.split()
+        ):
+            continue
+        bio: list[int] = []
+        j = next_of.get(i)
+        while j is not None and len(bio) < _MAX_BIO and lines[j].reason is None:
+            if lines[j].units > _MAX_BIO_UNITS:
+                break
+            bio.append(j)
+            j = next_of.get(j)
+        if not bio or (j is not None and lines[j].reason is None):
+            continue
+        if not any(lines[k].good or lines[k].end_punct for k in bio):
+            continue
+        prose = _prose(lines, body_start, i)
+        if prose >= _CUT_PROSE and prose >= 2 * sum(lines[k].weight for k in bio):
+            found.append(i)
+            found.extend(bio)
+    return found
+
+
 def _is_name(ln: _Line, stopwords: frozenset[str]) -> bool:
     """Two to four capitalised words of letters, none of them a function word: 'Erika Muster'."""
     if ln.good or ln.end_punct or not 2 <= ln.words <= 4:
@@ -2220,6 +2321,9 @@ def _find(
                     lines[j].reason = "author box"
                 taken += 1
                 j = next_of.get(j)
+        for i in _name_led_bios(lines, content, prev_of, next_of, lex.stopwords):
+            if lines[i].reason is None:
+                lines[i].reason = "author box"
         for i in content:
             ln = lines[i]
             if ln.reason is None and not in_body[i] and _is_bio(lines, i, next_of):
@@ -2457,6 +2561,10 @@ def _find(
             ln.reason = _CATEGORIES["licence"]
     if has_body:
         _section_labels(lines, content, body_end, next_of, lex.labels)
+    # -- 9. author boxes under a name line that the byline or a comment repeats
+    if has_body:
+        for i in _byline_name_boxes(lines, content, body_start, next_of, lex.stopwords):
+            lines[i].reason = "author box"
 
     removals: list[Removal] = []
     for ln in lines:

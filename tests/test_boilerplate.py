@@ -1721,3 +1721,69 @@ def test_an_author_box_under_a_who_wrote_this_heading_goes() -> None:
     assert removals.get(bio) == "author box"
     out = strip_boilerplate(text, lang="de").splitlines()
     assert all(line in out for line in ARTICLE_DE)
+
+
+# German boilerplate removed: bios and teaser cards (round 13)
+
+BIO_DE = "Erika Muster lehrt Stadtgeschichte an der Universität Kassel. Sie schreibt über Verkehr."
+
+
+def test_a_bio_shown_above_and_under_the_article_goes() -> None:
+    lead = "Die Stadt will den Verkehr in der Altstadt neu ordnen und die Radwege verbreitern."
+    text = page(
+        MENU_DE, lead, "Erika Muster", BIO_DE, ARTICLE_DE, "Erika Muster", BIO_DE, FOOTER_DE
+    )
+    removals = find_boilerplate(text, lang="de")
+    first = min(r.line for r in removals if r.text == BIO_DE)
+    assert [r.reason for r in removals if r.line == first] == ["author box"]
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert BIO_DE not in out
+    assert "Erika Muster" not in out
+    assert lead in out
+    assert all(line in out for line in ARTICLE_DE)
+
+
+def test_an_english_bio_beside_an_author_heading_goes_on_a_german_page() -> None:
+    bio = "Erika Muster is a professor of urban history at the University of Kassel."
+    text = page(
+        MENU_DE, "Erika Muster", ARTICLE_DE, bio, ["Alle Beiträge von", "Erika Muster"], FOOTER_DE
+    )
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons.get(bio) == "author box"
+    assert all(line in strip_boilerplate(text, lang="de").splitlines() for line in ARTICLE_DE)
+
+
+def test_a_portrait_that_opens_with_the_name_stays() -> None:
+    # the name stands twice (headline and subheading), but the paragraph stands once and
+    # no author-box heading is near: a portrait, not a bio
+    portrait = "Erika Muster leitet seit zwanzig Jahren die Stadtbibliothek und kennt jedes Buch."
+    text = page(MENU_DE, "Erika Muster", ARTICLE_DE[:2], "Erika Muster", portrait, ARTICLE_DE[2:])
+    assert portrait not in removed_texts(text, lang="de")
+    assert all(line in strip_boilerplate(text, lang="de").splitlines() for line in ARTICLE_DE)
+
+
+COMMENTS_DE = [
+    "2 Kommentare",
+    "Lukas sagt:",
+    "Danke für den Bericht, ich war selbst bei der Sitzung und fand die Debatte spannend.",
+    "Marlene sagt:",
+    "Schön zusammengefasst, auch wenn ich bei den Schulen anderer Meinung bin.",
+]
+
+
+def test_a_name_line_that_the_authors_reply_repeats_opens_an_author_box() -> None:
+    bio = "Ich schreibe hier seit Jahren über Stadtpolitik. Mehr weiß ich über mich auch nicht."
+    reply = ["Marlene sagt:", "Danke, Lukas, das sehe ich genauso."]
+    text = page(MENU_DE, ARTICLE_DE, "Marlene", bio, COMMENTS_DE, reply, FOOTER_DE)
+    reasons = {r.text: r.reason for r in find_boilerplate(text, lang="de")}
+    assert reasons.get("Marlene") == "author box"
+    assert reasons.get(bio) == "author box"
+    assert all(line in strip_boilerplate(text, lang="de").splitlines() for line in ARTICLE_DE)
+
+
+def test_a_closing_subheading_that_no_byline_opens_stays() -> None:
+    closing = "Die Verwaltung will den Haushalt im Frühjahr noch einmal prüfen lassen."
+    text = page(MENU_DE, ARTICLE_DE, "Ausblick", closing, COMMENTS_DE, FOOTER_DE)
+    out = strip_boilerplate(text, lang="de").splitlines()
+    assert "Ausblick" in out
+    assert closing in out
