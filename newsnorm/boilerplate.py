@@ -271,6 +271,9 @@ class _Lexicon:
     filed: re.Pattern[str] | None
     # the licence phrases (bp_licence.txt) at word starts anywhere in a line's key
     licence: re.Pattern[str] | None
+    # units of measure after a quantity in an ingredient list (bp_units.txt, of lang and
+    # English), case-folded
+    units: frozenset[str]
 
 
 def _key(text: str) -> str:
@@ -393,6 +396,11 @@ def _lexicon(lang: str | None) -> _Lexicon:
         labels=frozenset(k for k in labels if k),
         filed=_any_of(_word_starts(filed)),
         licence=_any_of(tuple(" " + k for k, c in prefixes.items() if c == "licence")),
+        units=frozenset(
+            w.casefold()
+            for source in (("en",) if lang in (None, "en") else (lang, "en"))
+            for w in load_lines(source, "bp_units")
+        ),
     )
 
 
@@ -1381,13 +1389,6 @@ _QUANTITY = regex.compile(
 )
 
 
-@lru_cache(maxsize=32)
-def _unit_words(lang: str | None) -> frozenset[str]:
-    """The units of measure of *lang* and English (``bp_units.txt``), case-folded."""
-    sources = ("en",) if lang in (None, "en") else (lang, "en")
-    return frozenset(w.casefold() for s in sources for w in load_lines(s, "bp_units"))
-
-
 def _quantity(stripped: str, units: frozenset[str]) -> int:
     """0: *stripped* opens with no quantity; 1: a quantity and a word ("6 Eier");
     2: a quantity and a unit of measure ("200 g Mehl", "2 EL Zucker", "15 Min.")."""
@@ -1666,8 +1667,9 @@ def _name_led_bios(
         words = ln.text.split(maxsplit=5)
         name = ""
         for n in range(2, min(5, len(words))):
-            if _key(" ".join(words[:n])) in names and words[n][:1].islower():
-                name = _key(" ".join(words[:n]))
+            lead = _key(" ".join(words[:n]))
+            if lead in names and words[n][:1].islower():
+                name = lead
                 break
         if not name:
             continue
@@ -2237,7 +2239,7 @@ def _find(
         elif since_notice <= _EMBED_SPAN and in_body[i]:
             under_notice.add(i)
     seen: dict[str, int] = {}
-    units = _unit_words(lang)
+    units = lex.units
     for i in content:
         ln = lines[i]
         if ln.reason is not None or not ln.key:
@@ -2561,8 +2563,7 @@ def _find(
             ln.reason = _CATEGORIES["licence"]
     if has_body:
         _section_labels(lines, content, body_end, next_of, lex.labels)
-    # -- 9. author boxes under a name line that the byline or a comment repeats
-    if has_body:
+        # -- 9. author boxes under a name line that the byline or a comment repeats
         for i in _byline_name_boxes(lines, content, body_start, next_of, lex.stopwords):
             lines[i].reason = "author box"
 
